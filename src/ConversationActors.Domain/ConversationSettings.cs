@@ -1,0 +1,43 @@
+namespace ConversationActors.Domain;
+
+/// <summary>
+/// The fold's settings (SPEC 7) and limits (SPEC 5). The HOCON section <c>conversation-actors</c>
+/// maps onto this record; defaults are the SPEC's.
+/// </summary>
+public sealed record ConversationSettings
+{
+    /// <summary>How long a conversation lives after its latest activity; zero keeps it forever.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
+
+    public int MaxConversations { get; init; } = 5000;
+
+    /// <summary>How many of the user's latest applied msgIDs are remembered for idempotency.</summary>
+    public int DedupeWindow { get; init; } = 10_000;
+
+    public int PageMax { get; init; } = 500;
+
+    public int PageDefault { get; init; } = 100;
+
+    public int BatchMax { get; init; } = 100;
+
+    public int SummaryMaxChars { get; init; } = 512;
+
+    public int DraftMaxBytes { get; init; } = 8 * 1024;
+
+    public int RemarkMaxBytes { get; init; } = 96;
+
+    public int AtUserIDsMax { get; init; } = 100;
+
+    /// <summary>How far ahead of server time a message timestamp may be.</summary>
+    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Unread messages per conversation whose timestamps are kept for partial reads.</summary>
+    public const int TrackedUnreadPerConversation = 1000;
+
+    /// <summary>@ entries kept per conversation; older ones are dropped first.</summary>
+    public const int AtEntriesPerConversation = 1000;
+
+    public static ConversationSettings Default { get; } = new();
+
+    public long RetentionMs => (long)Retention.TotalMilliseconds;
+}

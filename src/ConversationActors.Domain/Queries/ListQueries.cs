@@ -1,0 +1,97 @@
+using ConversationActors.Domain.State;
+
+namespace ConversationActors.Domain.Queries;
+
+/// <summary>
+/// The SPEC 4.1 queries on one user's set, all judged at <c>now</c> (expired conversations are absent).
+/// The order is kept incrementally in <see cref="ConversationSet.Order"/>, so a page costs
+/// O(log n + page), never a sort.
+/// </summary>
+public static class ListQueries
+{
+    public static ConversationPage All(ConversationSet set, long now, long retentionMs) =>
+        Page(set, PagePosition.Start, int.MaxValue, now, retentionMs);
+
+    public static ConversationPage Page(ConversationSet set, PagePosition from, int count, long now, long retentionMs)
+    {
+        if (count <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "a page holds at least one conversation");
+        }
+
+        var index = StartIndex(set, from);
+        var items = new List<ConversationView>(Math.Min(count, 128));
+        OrderSlot? last = null;
+        for (; index < set.Order.Count; index++)
+        {
+            var slot = set.Order[index];
+            var entry = set.Conversations[slot.ConversationID];
+            if (!entry.IsLiveAt(now, retentionMs))
+            {
+                continue;
+            }
+
+            if (items.Count == count)
+            {
+                // A live item follows the page: not finished, continue after the last one returned.
+                return new ConversationPage(items, false, PagePosition.After(last!.Value.IsPinned, last.Value.OrderKey));
+            }
+
+            items.Add(ConversationView.From(entry, set));
+            last = slot;
+        }
+
+        return new ConversationPage(items, true, PagePosition.End);
+    }
+
+    /// <summary>The named conversations that exist, in the order asked, each once.</summary>
+    public static IReadOnlyList<ConversationView> Batch(ConversationSet set, IEnumerable<string> conversationIDs, long now, long retentionMs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<ConversationView>();
+        foreach (var id in conversationIDs)
+        {
+            if (seen.Add(id) && set.FindLive(id, now, retentionMs) is { } entry)
+            {
+                result.Add(ConversationView.From(entry, set));
+            }
+        }
+
+        return result;
+    }
+
+    public static ConversationView? Get(ConversationSet set, string conversationID, long now, long retentionMs) =>
+        set.FindLive(conversationID, now, retentionMs) is { } entry ? ConversationView.From(entry, set) : null;
+
+    public static ConversationStats? Stats(ConversationSet set, string conversationID, long now, long retentionMs) =>
+        set.FindLive(conversationID, now, retentionMs) is { } entry ? ConversationStats.From(entry) : null;
+
+    /// <summary>SPEC 3.3: the sum of unreadCount over live conversations whose recvOpt is RECEIVE.</summary>
+    public static long TotalUnread(ConversationSet set, long now, long retentionMs)
+    {
+        long total = 0;
+        foreach (var entry in set.Conversations.Values)
+        {
+            if (entry.RecvOpt == Model.RecvOpt.Receive && entry.IsLiveAt(now, retentionMs))
+            {
+                total += entry.UnreadCount;
+            }
+        }
+
+        return total;
+    }
+
+    private static int StartIndex(ConversationSet set, PagePosition from)
+    {
+        switch (from.At)
+        {
+            case PagePosition.Kind.Start:
+                return 0;
+            case PagePosition.Kind.End:
+                return set.Order.Count;
+            default:
+                var index = set.Order.IndexOf(new OrderSlot(from.IsPinned, from.OrderKey, ""));
+                return index >= 0 ? index + 1 : ~index;
+        }
+    }
+}

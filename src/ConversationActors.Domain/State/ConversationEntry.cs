@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using ConversationActors.Domain.Ids;
+using ConversationActors.Domain.Model;
+
+namespace ConversationActors.Domain.State;
+
+/// <summary>One conversation as the fold keeps it: the SPEC fields plus the watermarks and stats behind them.</summary>
+public sealed record ConversationEntry(
+    ConversationId ID,
+    long OrderKey,
+    bool IsPinned,
+    GroupType? GroupType,
+    LastMessage? LastMessage,
+    UnreadLedger Unread,
+    ImmutableList<AtEntry> AtEntries,
+    string? DraftText,
+    long? DraftTimestamp,
+    RecvOpt RecvOpt,
+    long ActivityTime,
+    long ReadWatermark,
+    long ClearWatermark,
+    long NewestMessageTimestamp,
+    long MessageCount,
+    long? FirstMessageTimestamp,
+    long CreatedAt)
+{
+    public static ConversationEntry Create(ConversationId id, long createdAt) => new(
+        id, 0, false, null, null, UnreadLedger.Empty, ImmutableList<AtEntry>.Empty, null, null,
+        RecvOpt.Receive, 0, 0, 0, 0, 0, null, createdAt);
+
+    [JsonIgnore]
+    public OrderSlot Slot => new(IsPinned, OrderKey, ID.Value);
+
+    /// <summary>SPEC 3.2: AVChatRoom groups have no unread count.</summary>
+    [JsonIgnore]
+    public int UnreadCount => GroupType == Model.GroupType.AVChatRoom ? 0 : Unread.Count;
+
+    /// <summary>SPEC 3.3 retention: pinned conversations and a zero retention never expire.</summary>
+    public bool IsLiveAt(long now, long retentionMs) =>
+        IsPinned || retentionMs <= 0 || now - ActivityTime <= retentionMs;
+}
+
+/// <summary>An @ entry with the timestamp that partial reads compare against.</summary>
+public sealed record AtEntry(string MsgID, AtType AtType, long Timestamp);

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using ConversationActors.Domain.Events;
+using ConversationActors.Domain.Ids;
+using ConversationActors.Domain.Model;
+
+namespace ConversationActors.Domain.State;
+
+public sealed partial record ConversationSet
+{
+    /// <summary>
+    /// The fold: the state after <paramref name="evt"/>. Pure and total over known events; an unknown
+    /// event throws, because silently skipping a fact would corrupt the audit record.
+    /// </summary>
+    public ConversationSet Apply(IConversationEvent evt) => evt switch
+    {
+        MessageAdded e => Evict(e).ApplyMessage(e),
+        MessageRevoked e => Update(e.ConversationID, c => c.LastMessage is { } last && last.MsgID == e.MsgID
+            ? c with { LastMessage = last with { IsRevoked = true, Summary = LastMessage.RevokedSummary } }
+            : c),
+        ConversationRead e => Update(e.ConversationID, c => Read(c, e)),
+        DraftSet e => Evict(e).Upsert(e.ConversationID, e.Recreate, e.At, c =>
+            c with { DraftText = e.DraftText, DraftTimestamp = e.At, ActivityTime = Math.Max(c.ActivityTime, e.At) }, activate: true),
+        DraftCleared e => Update(e.ConversationID, c => c with { DraftText = null, DraftTimestamp = null }),
+        ConversationPinned e => Evict(e).Upsert(e.ConversationID, e.Recreate, e.At, c =>
+            c with { IsPinned = true, ActivityTime = Math.Max(c.ActivityTime, e.At) }, activate: true),
+        ConversationUnpinned e => Update(e.ConversationID, c =>
+            c with { IsPinned = false, ActivityTime = Math.Max(c.ActivityTime, e.At) }),
+        RecvOptSet e => Update(e.ConversationID, c => c with { RecvOpt = e.RecvOpt }),
+        HistoryCleared e => Update(e.ConversationID, c => c with
+        {
+            LastMessage = null,
+            Unread = UnreadLedger.Empty,
+            AtEntries = ImmutableList<AtEntry>.Empty,
+            ClearWatermark = Math.Max(c.ClearWatermark, c.NewestMessageTimestamp),
+        }),
+        ConversationDeleted e => Remove(e.ConversationID),
+        FriendRemarkSet e => this with
+        {
+            Remarks = string.IsNullOrEmpty(e.Remark) ? Remarks.Remove(e.PeerID) : Remarks.SetItem(e.PeerID, e.Remark),
+        },
+        _ => throw new InvalidOperationException($"Unknown event {evt.GetType().Name}: the fold must know every event."),
+    };
+
+    private ConversationSet ApplyMessage(MessageAdded e)
+    {
+        var remembered = this with { Dedupe = Dedupe.Remember(DedupeMemory.Key(e.ConversationID, e.MsgID)) };
+        var existing = e.Recreate ? null : Find(e.ConversationID);
+        var entry = existing ?? ConversationEntry.Create(ConversationId.Parse(e.ConversationID), e.At);
+        var isSelf = e.SenderID == OwnerID;
+        var blockedByClear = e.Timestamp <= entry.ClearWatermark;
+        var becomesLast = !blockedByClear && (entry.LastMessage is null || entry.LastMessage.IsOlderThan(e.Timestamp, e.MsgID));
+        var isGroup = entry.ID.Type == ConversationType.Group;
+        var groupType = e.GroupType ?? entry.GroupType;
+
+        entry = entry with
+        {
+            GroupType = groupType,
+            MessageCount = entry.MessageCount + 1,
+            FirstMessageTimestamp = Math.Min(entry.FirstMessageTimestamp ?? long.MaxValue, e.Timestamp),
+            NewestMessageTimestamp = Math.Max(entry.NewestMessageTimestamp, e.Timestamp),
+            ActivityTime = Math.Max(entry.ActivityTime, e.Timestamp),
+            LastMessage = becomesLast
+                ? new LastMessage(e.MsgID, e.SenderID, e.Timestamp, e.ElemType, e.Summary, isSelf, IsRevoked: false)
+                : entry.LastMessage,
+        };
+
+        // A message the owner has already read (or whose history was cleared) asks for nothing.
+        var unseen = !isSelf && !blockedByClear && e.Timestamp > entry.ReadWatermark;
+        if (unseen && CountsUnread(e, entry, groupType ?? e.ProfileGroupType))
+        {
+            entry = entry with { Unread = entry.Unread.Add(e.Timestamp) };
+        }
+
+        if (unseen && isGroup && AtTypeFor(e) is { } atType)
+        {
+            var entries = entry.AtEntries.Add(new AtEntry(e.MsgID, atType, e.Timestamp));
+            if (entries.Count > ConversationSettings.AtEntriesPerConversation)
+            {
+                entries = entries.RemoveAt(0);
+            }
+
+            entry = entry with { AtEntries = entries };
+        }
+
+        return remembered.Put(entry, activate: becomesLast);
+    }
+
+    private static bool CountsUnread(MessageAdded e, ConversationEntry entry, GroupType? groupType) =>
+        e.CountsUnread && entry.RecvOpt != RecvOpt.NotReceive && groupType != GroupType.AVChatRoom;
+
+    private AtType? AtTypeFor(MessageAdded e)
+    {
+        var atMe = e.AtUserIDs.Contains(OwnerID, StringComparer.Ordinal);
+        return (e.AtAll, atMe) switch
+        {
+            (true, true) => AtType.AtAllAtMe,
+            (true, false) => AtType.AtAll,
+            (false, true) => AtType.AtMe,
+            _ => null,
+        };
+    }
+
+    private static ConversationEntry Read(ConversationEntry c, ConversationRead e) => c with
+    {
+        Unread = e.Full ? UnreadLedger.Empty : c.Unread.ClearUpTo(e.UpToTimestamp),
+        AtEntries = e.Full ? ImmutableList<AtEntry>.Empty : c.AtEntries.RemoveAll(a => a.Timestamp <= e.UpToTimestamp),
+        ReadWatermark = Math.Max(c.ReadWatermark, e.UpToTimestamp),
+    };
+
+    private ConversationSet Evict(ICreatingEvent e) => e.Evicted.Aggregate(this, (set, id) => set.Remove(id));
+
+    private ConversationSet Upsert(string conversationID, bool recreate, long at, Func<ConversationEntry, ConversationEntry> change, bool activate)
+    {
+        var existing = recreate ? null : Find(conversationID);
+        var entry = existing ?? ConversationEntry.Create(ConversationId.Parse(conversationID), at);
+        return Put(change(entry), activate);
+    }
+
+    private ConversationSet Update(string conversationID, Func<ConversationEntry, ConversationEntry> change) =>
+        Find(conversationID) is { } existing ? Put(change(existing), activate: false) : this;
+
+    /// <summary>Stores <paramref name="entry"/> under its ID, moving its slot; activation takes the next orderKey.</summary>
+    private ConversationSet Put(ConversationEntry entry, bool activate)
+    {
+        var maxOrderKey = MaxOrderKey;
+        if (activate)
+        {
+            maxOrderKey++;
+            entry = entry with { OrderKey = maxOrderKey };
+        }
+
+        // A recreated conversation's old entry is still in the maps under the same ID: drop its slot.
+        var order = Order;
+        if (Find(entry.ID.Value) is { } stale)
+        {
+            order = order.Remove(stale.Slot);
+        }
+
+        return this with
+        {
+            Conversations = Conversations.SetItem(entry.ID.Value, entry),
+            Order = order.Add(entry.Slot),
+            MaxOrderKey = maxOrderKey,
+        };
+    }
+
+    private ConversationSet Remove(string conversationID) =>
+        Find(conversationID) is { } existing
+            ? this with { Conversations = Conversations.Remove(conversationID), Order = Order.Remove(existing.Slot) }
+            : this;
+}

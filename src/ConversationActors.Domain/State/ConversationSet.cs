@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace ConversationActors.Domain.State;
+
+/// <summary>
+/// One user's conversation set: the whole state of a conversation-set entity. Immutable; it changes
+/// only through <see cref="ConversationSet.Apply"/> (see ConversationSet.Apply.cs).
+/// Expired conversations may still be held here; every query filters them by <c>now</c>.
+/// </summary>
+public sealed partial record ConversationSet(
+    string OwnerID,
+    ImmutableDictionary<string, ConversationEntry> Conversations,
+    ImmutableSortedSet<OrderSlot> Order,
+    long MaxOrderKey,
+    DedupeMemory Dedupe,
+    ImmutableDictionary<string, string> Remarks)
+{
+    public static ConversationSet Empty(string ownerID, int dedupeWindow) => new(
+        ownerID,
+        ImmutableDictionary.Create<string, ConversationEntry>(StringComparer.Ordinal),
+        ImmutableSortedSet.Create(OrderSlot.ListOrder),
+        0,
+        DedupeMemory.Create(dedupeWindow),
+        ImmutableDictionary.Create<string, string>(StringComparer.Ordinal));
+
+    public ConversationEntry? Find(string conversationID) => Conversations.GetValueOrDefault(conversationID);
+
+    /// <summary>The conversation if it exists and has not expired at <paramref name="now"/>.</summary>
+    public ConversationEntry? FindLive(string conversationID, long now, long retentionMs) =>
+        Find(conversationID) is { } entry && entry.IsLiveAt(now, retentionMs) ? entry : null;
+
+    public string? RemarkFor(string peerID) => Remarks.GetValueOrDefault(peerID);
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+
+namespace ConversationActors.Domain.State;
+
+/// <summary>
+/// A conversation set as plain data, for snapshots. The order index is rebuilt on load; the dedupe
+/// keys are kept oldest first so the window evicts in the same order after a restore.
+/// </summary>
+public sealed record ConversationSetSnapshot(
+    string OwnerID,
+    long MaxOrderKey,
+    IReadOnlyList<ConversationEntry> Conversations,
+    IReadOnlyList<string> DedupeKeys,
+    IReadOnlyDictionary<string, string> Remarks)
+{
+    public static ConversationSetSnapshot Of(ConversationSet set) => new(
+        set.OwnerID,
+        set.MaxOrderKey,
+        set.Order.Select(slot => set.Conversations[slot.ConversationID]).ToArray(),
+        set.Dedupe.Order.ToArray(),
+        new SortedDictionary<string, string>(set.Remarks, StringComparer.Ordinal));
+
+    public ConversationSet Restore(int dedupeWindow)
+    {
+        var empty = ConversationSet.Empty(OwnerID, dedupeWindow);
+        return empty with
+        {
+            Conversations = empty.Conversations.AddRange(Conversations.Select(c => KeyValuePair.Create(c.ID.Value, c))),
+            Order = empty.Order.Union(Conversations.Select(c => c.Slot)),
+            MaxOrderKey = MaxOrderKey,
+            Dedupe = DedupeMemory.From(dedupeWindow, DedupeKeys),
+            Remarks = empty.Remarks.AddRange(Remarks),
+        };
+    }
+}
