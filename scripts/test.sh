@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): builds the solution and runs every test project,
+# then prints the closing line `tests: N passed, M failed` summed from the TRX results.
+# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter Category!=Cluster]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build ConversationActors.sln -c Release -nologo -v quiet; then
+  echo "build failed"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+dotnet test ConversationActors.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=$?
+
+passed=0
+failed=0
+shopt -s nullglob
+trx_files=("$results"/*.trx)
+for trx in "${trx_files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+if [ ${#trx_files[@]} -eq 0 ]; then
+  echo "no test results were written"
+  status=1
+  failed=$((failed + 1))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # dotnet test failed without a failing test (a crashed test host, say): count it as a failure.
+  failed=1
+fi
+
+echo "tests: ${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
