@@ -1,0 +1,119 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using ConversationActors.Actors.Protocol;
+using ConversationActors.Domain.Commands;
+using ConversationActors.Domain.Errors;
+using ConversationActors.Domain.Events;
+using ConversationActors.Domain.Fold;
+using ConversationActors.Domain.Queries;
+using ConversationActors.Domain.State;
+using Decider = ConversationActors.Domain.Fold.Decider;
+
+namespace ConversationActors.Actors.Entities;
+
+/// <summary>
+/// One user's conversation set: decide → persist → apply → reply, and queries from memory.
+/// A write is answered only after its event is durable; a failed write is answered STORE_UNAVAILABLE
+/// and the actor stops, so the next message recovers it from the journal with no trace of the failure.
+/// </summary>
+public sealed class ConversationSetActor : ReceivePersistentActor
+{
+    public const string PersistencePrefix = "conversations-";
+    private readonly EntitySettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private ConversationSet _state;
+    private IActorRef? _awaitingPersist;
+
+    public ConversationSetActor(string userID, EntitySettings settings)
+    {
+        _settings = settings;
+        _state = ConversationSet.Empty(userID, settings.Fold.DedupeWindow);
+        PersistenceId = PersistencePrefix + userID;
+
+        Recover<SnapshotOffer>(offer => _state = ((ConversationSetSnapshot)offer.Snapshot).Restore(settings.Fold.DedupeWindow));
+        Recover<IConversationEvent>(e => _state = _state.Apply(e));
+
+        Command<UserCommand>(Handle);
+        Command<GetConversationPage>(q => Sender.Tell(new PageAnswer(ListQueries.Page(_state, q.From, q.Count, Now, Retention))));
+        Command<GetConversationBatch>(q => Sender.Tell(new BatchAnswer(ListQueries.Batch(_state, q.ConversationIDs, Now, Retention))));
+        Command<GetConversation>(q => Sender.Tell(new ConversationAnswer(
+            ListQueries.Get(_state, q.ConversationID, Now, Retention),
+            q.WithStats ? ListQueries.Stats(_state, q.ConversationID, Now, Retention) : null)));
+        Command<GetTotalUnread>(_ => Sender.Tell(new TotalUnreadAnswer(ListQueries.TotalUnread(_state, Now, Retention))));
+        Command<SaveSnapshotSuccess>(ok => DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(failed => _log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(failed => _log.Warning(failed.Cause, "Deleting old snapshots of {0} failed", PersistenceId));
+    }
+
+    public override string PersistenceId { get; }
+
+    private long Now => _settings.Now();
+
+    private long Retention => _settings.Fold.RetentionMs;
+
+    public static Props Props(string userID, EntitySettings settings) =>
+        Akka.Actor.Props.Create(() => new ConversationSetActor(userID, settings));
+
+    private void Handle(UserCommand message)
+    {
+        var now = Now;
+        var decision = Decider.Decide(_state, message.Command, now, _settings.Fold);
+        if (decision.Refusal is { } refusal)
+        {
+            Sender.Tell(new CommandRefused(refusal.Code, refusal.Desc));
+            return;
+        }
+
+        if (decision.Event is not { } evt)
+        {
+            Sender.Tell(new CommandAccepted(false, Answer(message.Command, now), LastSequenceNr));
+            return;
+        }
+
+        _awaitingPersist = Sender;
+        Persist(evt, persisted =>
+        {
+            _awaitingPersist = null;
+            _state = _state.Apply(persisted);
+            Sender.Tell(new CommandAccepted(true, Answer(message.Command, now), LastSequenceNr));
+            if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
+            {
+                SaveSnapshot(ConversationSetSnapshot.Of(_state));
+            }
+        });
+    }
+
+    /// <summary>The conversation an action answers with (SPEC 4.2): the one it touched, as it is now.</summary>
+    private ConversationView? Answer(IConversationCommand command, long now) => command switch
+    {
+        DeleteConversation => null,
+        SetFriendRemark remark => ListQueries.Get(_state, Domain.Ids.ConversationId.C2C(remark.PeerID).Value, now, Retention),
+        AddMessage c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
+        RevokeMessage c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
+        SetDraft c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
+        SetPinned c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
+        SetRecvOpt c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
+        MarkRead c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
+        ClearHistory c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
+        _ => null,
+    };
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        // The event may or may not be in the store; we never acknowledge it. The actor stops and the
+        // next message recovers the truth from the journal.
+        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, "the event could not be persisted; nothing was acknowledged, retry"));
+        _awaitingPersist = null;
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        // Rejected before the write (e.g. serialization): the state is unchanged and the actor goes on.
+        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, "the event was rejected by the store; nothing changed"));
+        _awaitingPersist = null;
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+}

@@ -1,0 +1,11 @@
+using ConversationActors.Domain;
+
+namespace ConversationActors.Actors.Entities;
+
+/// <summary>What the entities need from <c>conversation-actors { }</c>: the fold's settings and the snapshot cadence.</summary>
+public sealed record EntitySettings(ConversationSettings Fold, int SnapshotEvery, TimeProvider Time)
+{
+    public static EntitySettings Default { get; } = new(ConversationSettings.Default, 1000, TimeProvider.System);
+
+    public long Now() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+}

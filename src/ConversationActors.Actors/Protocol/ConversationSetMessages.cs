@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+using ConversationActors.Domain.Commands;
+using ConversationActors.Domain.Errors;
+using ConversationActors.Domain.Queries;
+
+namespace ConversationActors.Actors.Protocol;
+
+/// <summary>Change a user's conversation set. Answered by <see cref="CommandAccepted"/> or <see cref="CommandRefused"/>.</summary>
+public sealed record UserCommand(string UserID, IConversationCommand Command) : IEntityMessage
+{
+    [JsonIgnore]
+    public string EntityID => UserID;
+}
+
+/// <summary>A page (or, with <see cref="PagePosition.Start"/> and int.MaxValue, the whole list). Answer: <see cref="PageAnswer"/>.</summary>
+public sealed record GetConversationPage(string UserID, PagePosition From, int Count) : IEntityMessage
+{
+    [JsonIgnore]
+    public string EntityID => UserID;
+}
+
+/// <summary>The named conversations that exist, in the order asked. Answer: <see cref="BatchAnswer"/>.</summary>
+public sealed record GetConversationBatch(string UserID, IReadOnlyList<string> ConversationIDs) : IEntityMessage
+{
+    [JsonIgnore]
+    public string EntityID => UserID;
+}
+
+/// <summary>One conversation, with its stats when asked. Answer: <see cref="ConversationAnswer"/>.</summary>
+public sealed record GetConversation(string UserID, string ConversationID, bool WithStats) : IEntityMessage
+{
+    [JsonIgnore]
+    public string EntityID => UserID;
+}
+
+/// <summary>Answer: <see cref="TotalUnreadAnswer"/>.</summary>
+public sealed record GetTotalUnread(string UserID) : IEntityMessage
+{
+    [JsonIgnore]
+    public string EntityID => UserID;
+}
+
+/// <summary>
+/// The write was decided and, when <see cref="Applied"/>, durably persisted as event <see cref="SequenceNr"/>.
+/// Not applied: a duplicate message or a PUT that changed nothing.
+/// </summary>
+public sealed record CommandAccepted(bool Applied, ConversationView? Conversation, long SequenceNr) : IClusterMessage;
+
+/// <summary>The write was refused or not persisted; nothing changed.</summary>
+public sealed record CommandRefused(ErrorCode Code, string Desc) : IClusterMessage;
+
+public sealed record PageAnswer(ConversationPage Page) : IClusterMessage;
+
+public sealed record BatchAnswer(IReadOnlyList<ConversationView> ConversationList) : IClusterMessage;
+
+public sealed record ConversationAnswer(ConversationView? Conversation, ConversationStats? Stats) : IClusterMessage;
+
+public sealed record TotalUnreadAnswer(long TotalUnreadCount) : IClusterMessage;

@@ -1,0 +1,58 @@
+using ConversationActors.Actors.Protocol;
+using ConversationActors.Domain.Events;
+using ConversationActors.Domain.Profiles;
+using ConversationActors.Domain.State;
+
+namespace ConversationActors.Actors.Serialization;
+
+/// <summary>
+/// The string manifest of every type we persist or send. A manifest is forever: never rename or reuse
+/// one. A new schema version gets a new manifest (".v2") and an upcaster for the old one.
+/// </summary>
+public static class Manifests
+{
+    public static IReadOnlyDictionary<Type, string> ByType { get; } = new Dictionary<Type, string>
+    {
+        // Events of a user's conversation set (the audit record).
+        [typeof(MessageAdded)] = "MessageAdded.v1",
+        [typeof(MessageRevoked)] = "MessageRevoked.v1",
+        [typeof(ConversationRead)] = "ConversationRead.v1",
+        [typeof(DraftSet)] = "DraftSet.v1",
+        [typeof(DraftCleared)] = "DraftCleared.v1",
+        [typeof(ConversationPinned)] = "ConversationPinned.v1",
+        [typeof(ConversationUnpinned)] = "ConversationUnpinned.v1",
+        [typeof(RecvOptSet)] = "RecvOptSet.v1",
+        [typeof(HistoryCleared)] = "HistoryCleared.v1",
+        [typeof(ConversationDeleted)] = "ConversationDeleted.v1",
+        [typeof(FriendRemarkSet)] = "FriendRemarkSet.v1",
+
+        // Profile events and snapshots.
+        [typeof(UserProfileChanged)] = "UserProfileChanged.v1",
+        [typeof(GroupProfileChanged)] = "GroupProfileChanged.v1",
+        [typeof(ConversationSetSnapshot)] = "ConversationSetSnapshot.v1",
+        [typeof(UserProfile)] = "UserProfile.v1",
+        [typeof(GroupProfile)] = "GroupProfile.v1",
+
+        // Cluster messages: requests and answers.
+        [typeof(UserCommand)] = "UserCommand.v1",
+        [typeof(GetConversationPage)] = "GetConversationPage.v1",
+        [typeof(GetConversationBatch)] = "GetConversationBatch.v1",
+        [typeof(GetConversation)] = "GetConversation.v1",
+        [typeof(GetTotalUnread)] = "GetTotalUnread.v1",
+        [typeof(CommandAccepted)] = "CommandAccepted.v1",
+        [typeof(CommandRefused)] = "CommandRefused.v1",
+        [typeof(PageAnswer)] = "PageAnswer.v1",
+        [typeof(BatchAnswer)] = "BatchAnswer.v1",
+        [typeof(ConversationAnswer)] = "ConversationAnswer.v1",
+        [typeof(TotalUnreadAnswer)] = "TotalUnreadAnswer.v1",
+        [typeof(UpdateUserProfile)] = "UpdateUserProfile.v1",
+        [typeof(GetUserProfile)] = "GetUserProfile.v1",
+        [typeof(UserProfileAnswer)] = "UserProfileAnswer.v1",
+        [typeof(UpdateGroupProfile)] = "UpdateGroupProfile.v1",
+        [typeof(GetGroupProfile)] = "GetGroupProfile.v1",
+        [typeof(GroupProfileAnswer)] = "GroupProfileAnswer.v1",
+    };
+
+    public static IReadOnlyDictionary<string, Type> ByManifest { get; } =
+        ByType.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+}

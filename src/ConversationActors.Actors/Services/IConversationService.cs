@@ -1,0 +1,31 @@
+using ConversationActors.Actors.Protocol;
+using ConversationActors.Domain.Commands;
+using ConversationActors.Domain.Profiles;
+using ConversationActors.Domain.Queries;
+
+namespace ConversationActors.Actors.Services;
+
+/// <summary>
+/// What the gateway asks of the cluster: one method per SPEC query and action. Every call is an Ask
+/// bounded by <c>ask-timeout</c>; a timeout comes back as TIMEOUT and a failed write as STORE_UNAVAILABLE.
+/// </summary>
+public interface IConversationService
+{
+    Task<ServiceResult<CommandAccepted>> ExecuteAsync(string userID, IConversationCommand command, CancellationToken cancellationToken);
+
+    Task<ServiceResult<ConversationPage>> GetPageAsync(string userID, PagePosition from, int count, CancellationToken cancellationToken);
+
+    Task<ServiceResult<IReadOnlyList<ConversationView>>> GetBatchAsync(string userID, IReadOnlyList<string> conversationIDs, CancellationToken cancellationToken);
+
+    Task<ServiceResult<ConversationAnswer>> GetConversationAsync(string userID, string conversationID, bool withStats, CancellationToken cancellationToken);
+
+    Task<ServiceResult<long>> GetTotalUnreadAsync(string userID, CancellationToken cancellationToken);
+
+    Task<ServiceResult<UserProfile>> GetUserProfileAsync(string userID, CancellationToken cancellationToken);
+
+    Task<ServiceResult<UserProfile>> UpdateUserProfileAsync(string userID, UserProfilePatch patch, CancellationToken cancellationToken);
+
+    Task<ServiceResult<GroupProfile>> GetGroupProfileAsync(string groupID, CancellationToken cancellationToken);
+
+    Task<ServiceResult<GroupProfile>> UpdateGroupProfileAsync(string groupID, GroupProfilePatch patch, CancellationToken cancellationToken);
+}

@@ -1,0 +1,61 @@
+using Akka.Actor;
+using ConversationActors.Actors.Protocol;
+using ConversationActors.Actors.Sharding;
+using ConversationActors.Domain.Commands;
+using ConversationActors.Domain.Errors;
+using ConversationActors.Domain.Profiles;
+using ConversationActors.Domain.Queries;
+
+namespace ConversationActors.Actors.Services;
+
+/// <summary><see cref="IConversationService"/> over the shard regions (or their proxies).</summary>
+public sealed class ShardedConversationService(ShardRegions regions, TimeSpan askTimeout) : IConversationService
+{
+    public Task<ServiceResult<CommandAccepted>> ExecuteAsync(string userID, IConversationCommand command, CancellationToken cancellationToken) =>
+        AskAsync<CommandAccepted, CommandAccepted>(regions.Conversations, new UserCommand(userID, command), a => a, cancellationToken);
+
+    public Task<ServiceResult<ConversationPage>> GetPageAsync(string userID, PagePosition from, int count, CancellationToken cancellationToken) =>
+        AskAsync<PageAnswer, ConversationPage>(regions.Conversations, new GetConversationPage(userID, from, count), a => a.Page, cancellationToken);
+
+    public Task<ServiceResult<IReadOnlyList<ConversationView>>> GetBatchAsync(string userID, IReadOnlyList<string> conversationIDs, CancellationToken cancellationToken) =>
+        AskAsync<BatchAnswer, IReadOnlyList<ConversationView>>(regions.Conversations, new GetConversationBatch(userID, conversationIDs), a => a.ConversationList, cancellationToken);
+
+    public Task<ServiceResult<ConversationAnswer>> GetConversationAsync(string userID, string conversationID, bool withStats, CancellationToken cancellationToken) =>
+        AskAsync<ConversationAnswer, ConversationAnswer>(regions.Conversations, new GetConversation(userID, conversationID, withStats), a => a, cancellationToken);
+
+    public Task<ServiceResult<long>> GetTotalUnreadAsync(string userID, CancellationToken cancellationToken) =>
+        AskAsync<TotalUnreadAnswer, long>(regions.Conversations, new GetTotalUnread(userID), a => a.TotalUnreadCount, cancellationToken);
+
+    public Task<ServiceResult<UserProfile>> GetUserProfileAsync(string userID, CancellationToken cancellationToken) =>
+        AskAsync<UserProfileAnswer, UserProfile>(regions.UserProfiles, new GetUserProfile(userID), a => a.Profile, cancellationToken);
+
+    public Task<ServiceResult<UserProfile>> UpdateUserProfileAsync(string userID, UserProfilePatch patch, CancellationToken cancellationToken) =>
+        AskAsync<UserProfileAnswer, UserProfile>(regions.UserProfiles, new UpdateUserProfile(userID, patch), a => a.Profile, cancellationToken);
+
+    public Task<ServiceResult<GroupProfile>> GetGroupProfileAsync(string groupID, CancellationToken cancellationToken) =>
+        AskAsync<GroupProfileAnswer, GroupProfile>(regions.GroupProfiles, new GetGroupProfile(groupID), a => a.Profile, cancellationToken);
+
+    public Task<ServiceResult<GroupProfile>> UpdateGroupProfileAsync(string groupID, GroupProfilePatch patch, CancellationToken cancellationToken) =>
+        AskAsync<GroupProfileAnswer, GroupProfile>(regions.GroupProfiles, new UpdateGroupProfile(groupID, patch), a => a.Profile, cancellationToken);
+
+    private async Task<ServiceResult<TResult>> AskAsync<TAnswer, TResult>(
+        IActorRef region, IEntityMessage message, Func<TAnswer, TResult> select, CancellationToken cancellationToken)
+    {
+        object answer;
+        try
+        {
+            answer = await region.Ask<object>(message, askTimeout, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            return new Refusal(ErrorCode.Timeout, $"the cluster did not answer within ask-timeout ({askTimeout.TotalSeconds:0.###} s); a write may or may not have been applied, retry");
+        }
+
+        return answer switch
+        {
+            TAnswer ok => select(ok),
+            CommandRefused refused => new Refusal(refused.Code, refused.Desc),
+            _ => throw new InvalidOperationException($"unexpected answer {answer.GetType().Name} to {message.GetType().Name}"),
+        };
+    }
+}
