@@ -6,8 +6,8 @@ namespace ConversationActors.Actors.Configuration;
 /// <summary>
 /// Builds the node's HOCON from the files in <c>config/</c>: conversation-actors.conf, akka.conf and the
 /// store's file (sqlite.conf or postgres.conf, chosen by <c>conversation-actors.store</c>), with
-/// <c>${?ENV}</c> overrides resolved by Akka's own HOCON parser. Lists that the environment cannot
-/// express in HOCON (seed nodes, roles) are read from comma-separated variables here.
+/// environment overrides (<see cref="EnvironmentOverrides"/>; lists such as seed nodes and roles are
+/// comma-separated variables) appended last, so substitutions see the overridden values.
 /// </summary>
 public static class AkkaConfigLoader
 {
@@ -26,7 +26,7 @@ public static class AkkaConfigLoader
     public static Config Load(string directory, string? overrides = null)
     {
         var settingsText = Read(directory, "conversation-actors.conf");
-        var preliminary = ConfigurationFactory.ParseString(settingsText + "\n" + (overrides ?? string.Empty));
+        var preliminary = ConfigurationFactory.ParseString(string.Join("\n", settingsText, FromEnvironment(), overrides ?? string.Empty));
         var store = preliminary.GetString("conversation-actors.store", "sqlite");
         var storeFile = store switch
         {
@@ -55,7 +55,7 @@ public static class AkkaConfigLoader
 
     private static string FromEnvironment()
     {
-        var lines = new List<string>();
+        var lines = new List<string> { EnvironmentOverrides.ToHocon(Environment.GetEnvironmentVariable) };
         if (List(SeedNodesVariable) is { } seeds)
         {
             lines.Add($"akka.cluster.seed-nodes = [{seeds}]");
@@ -78,7 +78,7 @@ public static class AkkaConfigLoader
         }
 
         var items = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(item => "\"" + item.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"");
+            .Select(EnvironmentOverrides.Quote);
         return string.Join(", ", items);
     }
 }

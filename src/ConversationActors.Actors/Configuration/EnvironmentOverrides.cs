@@ -1,0 +1,54 @@
+namespace ConversationActors.Actors.Configuration;
+
+/// <summary>
+/// The environment variables that override HOCON keys. Akka's HOCON parser does not resolve
+/// <c>${?ENV}</c> substitutions, so the loader appends <c>key = "value"</c> for each variable that is set.
+/// Each key's comment in config/*.conf names its variable (<c># env NAME</c>); a test keeps the two in step.
+/// </summary>
+public static class EnvironmentOverrides
+{
+    public static IReadOnlyList<(string Path, string Variable)> Table { get; } =
+    [
+        ("conversation-actors.retention", "CONVERSATION_ACTORS_RETENTION"),
+        ("conversation-actors.max-conversations", "CONVERSATION_ACTORS_MAX_CONVERSATIONS"),
+        ("conversation-actors.page-max", "CONVERSATION_ACTORS_PAGE_MAX"),
+        ("conversation-actors.page-default", "CONVERSATION_ACTORS_PAGE_DEFAULT"),
+        ("conversation-actors.batch-max", "CONVERSATION_ACTORS_BATCH_MAX"),
+        ("conversation-actors.dedupe-window", "CONVERSATION_ACTORS_DEDUPE_WINDOW"),
+        ("conversation-actors.snapshot-every", "CONVERSATION_ACTORS_SNAPSHOT_EVERY"),
+        ("conversation-actors.passivate-after", "CONVERSATION_ACTORS_PASSIVATE_AFTER"),
+        ("conversation-actors.ask-timeout", "CONVERSATION_ACTORS_ASK_TIMEOUT"),
+        ("conversation-actors.profile-cache-ttl", "CONVERSATION_ACTORS_PROFILE_CACHE_TTL"),
+        ("conversation-actors.profile-cache-size", "CONVERSATION_ACTORS_PROFILE_CACHE_SIZE"),
+        ("conversation-actors.shard-count", "CONVERSATION_ACTORS_SHARD_COUNT"),
+        ("conversation-actors.store", "CONVERSATION_ACTORS_STORE"),
+        ("conversation-actors.entity-role", "CONVERSATION_ACTORS_ENTITY_ROLE"),
+        ("conversation-actors.cursor-key", "CONVERSATION_ACTORS_CURSOR_KEY"),
+        ("conversation-actors.limits.max-body-bytes", "CONVERSATION_ACTORS_MAX_BODY_BYTES"),
+        ("conversation-actors.limits.fanout-members-max", "CONVERSATION_ACTORS_FANOUT_MEMBERS_MAX"),
+        ("conversation-actors.sqlite.connection-string", "CONVERSATION_ACTORS_SQLITE_CONNECTION"),
+        ("conversation-actors.postgres.connection-string", "CONVERSATION_ACTORS_POSTGRES_CONNECTION"),
+        ("akka.loglevel", "CONVERSATION_ACTORS_LOG_LEVEL"),
+        ("akka.remote.dot-netty.tcp.hostname", "CONVERSATION_ACTORS_AKKA_HOST"),
+        ("akka.remote.dot-netty.tcp.port", "CONVERSATION_ACTORS_AKKA_PORT"),
+        ("akka.cluster.split-brain-resolver.stable-after", "CONVERSATION_ACTORS_SBR_STABLE_AFTER"),
+        ("akka.cluster.failure-detector.acceptable-heartbeat-pause", "CONVERSATION_ACTORS_HEARTBEAT_PAUSE"),
+    ];
+
+    /// <summary>HOCON lines for the variables set in <paramref name="environment"/>.</summary>
+    public static string ToHocon(Func<string, string?> environment)
+    {
+        var lines = new List<string>();
+        foreach (var (path, variable) in Table)
+        {
+            if (environment(variable) is { Length: > 0 } value)
+            {
+                lines.Add($"{path} = {Quote(value)}");
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    internal static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}

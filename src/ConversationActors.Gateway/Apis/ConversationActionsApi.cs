@@ -1,0 +1,106 @@
+using ConversationActors.Domain.Commands;
+using ConversationActors.Domain.Model;
+using ConversationActors.Gateway.Http;
+
+namespace ConversationActors.Gateway.Apis;
+
+/// <summary>SPEC 4.2: what a user does to a conversation. Each answers <c>{conversation}</c> once the event is durable.</summary>
+public static class ConversationActionsApi
+{
+    public static IEndpointRouteBuilder MapConversationActionsApi(this IEndpointRouteBuilder app)
+    {
+        var conversation = app.MapGroup("/v1/users/{userID}/conversations/{conversationID}").WithTags("Conversation actions");
+
+        conversation.MapPost("/messages/{msgID}/revoke", async (string userID, string conversationID, string msgID, ApiContext api, CancellationToken ct) =>
+                await ExecuteAsync(api, userID, new RevokeMessage(RouteArgs.Conversation(conversationID), RouteArgs.Id("msgID", msgID)), ct))
+            .WithName("RevokeMessage").WithSummary("Revoke a message; shown when it is the lastMessage.");
+
+        conversation.MapPut("/draft", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
+            {
+                var id = RouteArgs.Conversation(conversationID);
+                var body = await api.BodyAsync(request, ct);
+                if (!body.Has("draftText"))
+                {
+                    throw RequestRefusedException.Invalid("draftText is required (a string; empty or null clears the draft)");
+                }
+
+                return await ExecuteAsync(api, userID, new SetDraft(id, body.OptionalString("draftText")), ct);
+            })
+            .WithName("SetConversationDraft").WithSummary("Set the draft (stored on the server); empty text clears it.")
+            .AcceptsJson<DraftRequest>();
+
+        conversation.MapDelete("/draft", async (string userID, string conversationID, ApiContext api, CancellationToken ct) =>
+                await ExecuteAsync(api, userID, new SetDraft(RouteArgs.Conversation(conversationID), null), ct))
+            .WithName("ClearConversationDraft").WithSummary("Clear the draft.");
+
+        conversation.MapPut("/pin", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
+            {
+                var id = RouteArgs.Conversation(conversationID);
+                var body = await api.BodyAsync(request, ct);
+                return await ExecuteAsync(api, userID, new SetPinned(id, body.RequiredBool("isPinned")), ct);
+            })
+            .WithName("PinConversation").WithSummary("Pin (activates, creates if missing) or unpin.")
+            .AcceptsJson<PinRequest>();
+
+        conversation.MapPut("/recvOpt", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
+            {
+                var id = RouteArgs.Conversation(conversationID);
+                var body = await api.BodyAsync(request, ct);
+                return await ExecuteAsync(api, userID, new SetRecvOpt(id, body.RequiredEnum<RecvOpt>("recvOpt")), ct);
+            })
+            .WithName("SetReceiveMessageOpt").WithSummary("Set how messages of this conversation are received.")
+            .AcceptsJson<RecvOptRequest>();
+
+        conversation.MapPost("/read", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
+            {
+                var id = RouteArgs.Conversation(conversationID);
+                var body = await api.OptionalBodyAsync(request, ct);
+                return await ExecuteAsync(api, userID, new MarkRead(id, body?.OptionalInt64("upToTimestamp")), ct);
+            })
+            .WithName("CleanConversationUnreadMessageCount").WithSummary("Mark read, everything or up to a timestamp (inclusive).")
+            .AcceptsJson<ReadRequest>();
+
+        conversation.MapPost("/clearHistory", async (string userID, string conversationID, ApiContext api, CancellationToken ct) =>
+                await ExecuteAsync(api, userID, new ClearHistory(RouteArgs.Conversation(conversationID)), ct))
+            .WithName("ClearHistoryMessage").WithSummary("Clear the history: no lastMessage, no unread; the conversation stays.");
+
+        conversation.MapDelete("/", async (string userID, string conversationID, ApiContext api, CancellationToken ct) =>
+            {
+                var id = RouteArgs.Conversation(conversationID);
+                ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), new DeleteConversation(id), ct));
+                return Envelope.Ok(null);
+            })
+            .WithName("DeleteConversation").WithSummary("Delete the conversation; a later message creates it afresh.");
+
+        app.MapPut("/v1/users/{userID}/friends/{peerID}/remark", async (string userID, string peerID, HttpRequest request, ApiContext api, CancellationToken ct) =>
+            {
+                var peer = RouteArgs.Id("peerID", peerID);
+                var body = await api.BodyAsync(request, ct);
+                if (!body.Has("remark"))
+                {
+                    throw RequestRefusedException.Invalid("remark is required (a string; empty or null removes it)");
+                }
+
+                return await ExecuteAsync(api, userID, new SetFriendRemark(peer, body.OptionalString("remark")), ct);
+            })
+            .WithTags("Conversation actions").WithName("SetFriendRemark").WithSummary("The owner's remark for a friend: first in line for showName.")
+            .AcceptsJson<RemarkRequest>();
+        return app;
+    }
+
+    private static async Task<IResult> ExecuteAsync(ApiContext api, string userID, IConversationCommand command, CancellationToken ct)
+    {
+        var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), command, ct));
+        return Envelope.Ok(new { conversation = await api.Renderer.RenderAsync(accepted.Conversation, ct) });
+    }
+
+    public sealed record DraftRequest(string? DraftText);
+
+    public sealed record PinRequest(bool IsPinned);
+
+    public sealed record RecvOptRequest(RecvOpt RecvOpt);
+
+    public sealed record ReadRequest(long? UpToTimestamp);
+
+    public sealed record RemarkRequest(string? Remark);
+}

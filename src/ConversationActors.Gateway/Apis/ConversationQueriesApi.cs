@@ -1,0 +1,116 @@
+using ConversationActors.Domain.Ids;
+using ConversationActors.Domain.Paging;
+using ConversationActors.Domain.Queries;
+using ConversationActors.Gateway.Http;
+using ConversationActors.Gateway.Rendering;
+
+namespace ConversationActors.Gateway.Apis;
+
+/// <summary>SPEC 4.1: the whole list, a page, a batch, one conversation, its profile, total unread.</summary>
+public static class ConversationQueriesApi
+{
+    public static IEndpointRouteBuilder MapConversationQueriesApi(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/v1/users/{userID}").WithTags("Conversation queries");
+
+        users.MapGet("/conversations", ListAsync)
+            .WithName("GetConversationList")
+            .WithSummary("The whole list (getConversationList()), or one page with nextSeq/count (Flutter).");
+        users.MapPost("/conversations/batch", BatchAsync)
+            .WithName("GetConversationBatch")
+            .WithSummary("The named conversations that exist, in the order asked (getConversationList([ids])).")
+            .AcceptsJson<BatchRequest>();
+        users.MapGet("/conversations/{conversationID}", GetAsync)
+            .WithName("GetConversation")
+            .WithSummary("One conversation (getConversation(id)).");
+        users.MapGet("/conversations/{conversationID}/profile", ProfileAsync)
+            .WithName("GetConversationProfile")
+            .WithSummary("The detailed profile of one conversation (getConversationProfile(id)).");
+        users.MapGet("/unread", UnreadAsync)
+            .WithName("GetTotalUnreadMessageCount")
+            .WithSummary("The sum of unreadCount over conversations whose recvOpt is RECEIVE.");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
+    {
+        RouteArgs.Id("userID", userID);
+        var query = request.Query;
+        var paged = query.ContainsKey("nextSeq") || query.ContainsKey("count");
+        var count = paged ? RouteArgs.IntInRange(query, "count", 1, api.Settings.Fold.PageMax) ?? api.Settings.Fold.PageDefault : int.MaxValue;
+        var from = PagePosition.Start;
+        if (paged && RouteArgs.Single(query, "nextSeq") is { } cursor && !api.Cursors.TryDecode(userID, cursor, out from, out var error))
+        {
+            throw RequestRefusedException.Invalid(error);
+        }
+
+        var page = ApiContext.Unwrap(await api.Service.GetPageAsync(userID, from, count, ct));
+        return Envelope.Ok(new
+        {
+            conversationList = await api.Renderer.RenderAsync(page.ConversationList, ct),
+            isFinished = page.IsFinished,
+            nextSeq = api.Cursors.Encode(userID, page.Next),
+        });
+    }
+
+    private static async Task<IResult> BatchAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
+    {
+        RouteArgs.Id("userID", userID);
+        var body = await api.BodyAsync(request, ct);
+        var max = api.Settings.Fold.BatchMax;
+        var ids = body.OptionalConversationIdArray("conversationIDList", max)
+            ?? throw RequestRefusedException.Invalid($"conversationIDList is required: an array of 1 to {max} conversation IDs");
+        if (ids.Count == 0)
+        {
+            throw RequestRefusedException.Invalid($"conversationIDList must not be empty: give 1 to {max} conversation IDs");
+        }
+
+        var views = ApiContext.Unwrap(await api.Service.GetBatchAsync(userID, ids.Select(id => id.Value).ToArray(), ct));
+        return Envelope.Ok(new { conversationList = await api.Renderer.RenderAsync(views, ct) });
+    }
+
+    private static async Task<IResult> GetAsync(string userID, string conversationID, ApiContext api, CancellationToken ct)
+    {
+        var id = RouteArgs.Conversation(conversationID);
+        var answer = ApiContext.Unwrap(await api.Service.GetConversationAsync(RouteArgs.Id("userID", userID), id.Value, withStats: false, ct));
+        return answer.Conversation is { } view
+            ? Envelope.Ok(await api.Renderer.RenderAsync(view, ct))
+            : Envelope.Error(Domain.Errors.Refusal.NotFound(id.Value));
+    }
+
+    private static async Task<IResult> ProfileAsync(string userID, string conversationID, ApiContext api, CancellationToken ct)
+    {
+        var id = RouteArgs.Conversation(conversationID);
+        var answer = ApiContext.Unwrap(await api.Service.GetConversationAsync(RouteArgs.Id("userID", userID), id.Value, withStats: true, ct));
+        if (answer is not { Conversation: { } view, Stats: { } stats })
+        {
+            return Envelope.Error(Domain.Errors.Refusal.NotFound(id.Value));
+        }
+
+        // The profile answer reads profiles fresh, not from the list cache.
+        var user = id.UserID is { } peer ? ApiContext.Unwrap(await api.Service.GetUserProfileAsync(peer, ct)) : null;
+        var group = id.GroupID is { } groupID ? ApiContext.Unwrap(await api.Service.GetGroupProfileAsync(groupID, ct)) : null;
+        var conversation = ConversationRenderer.Render(view, user, group);
+        object data = id.Type switch
+        {
+            ConversationType.C2C => new
+            {
+                conversation,
+                userProfile = new { user!.UserID, user.Nickname, user.FaceUrl, user.SelfSignature, remark = view.FriendRemark },
+                stats,
+            },
+            ConversationType.Group => new { conversation, groupProfile = group, stats },
+            _ => new { conversation, stats },
+        };
+        return Envelope.Ok(data);
+    }
+
+    private static async Task<IResult> UnreadAsync(string userID, ApiContext api, CancellationToken ct)
+    {
+        var total = ApiContext.Unwrap(await api.Service.GetTotalUnreadAsync(RouteArgs.Id("userID", userID), ct));
+        return Envelope.Ok(new { totalUnreadCount = total });
+    }
+
+    /// <summary>The batch body, for the OpenAPI document.</summary>
+    public sealed record BatchRequest(IReadOnlyList<string> ConversationIDList);
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using ConversationActors.Domain.Errors;
+using ConversationActors.Domain.Fold;
+using ConversationActors.Domain.Ids;
+using ConversationActors.Domain.Model;
+using ConversationActors.Gateway.Http;
+
+namespace ConversationActors.Gateway.Apis;
+
+/// <summary>
+/// SPEC 4.2 ingest: a message into one user's conversation, and the chat backend's fan-out to every
+/// target set. Both are idempotent by msgID, so a retry after a 503 is safe.
+/// </summary>
+public static class MessagesApi
+{
+    private const int FanOutParallelism = 32;
+
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/users/{userID}/conversations/{conversationID}/messages", AddAsync)
+            .WithTags("Ingest").WithName("AddMessage")
+            .WithSummary("A message sent or received in one user's conversation; creates the conversation if absent.")
+            .AcceptsJson<MessageRequest>();
+        app.MapPost("/v1/messages", FanOutAsync)
+            .WithTags("Ingest").WithName("FanOutMessage")
+            .WithSummary("One message to every target set: C2C (sender and receiver) or a group's listed members.")
+            .AcceptsJson<FanOutRequest>();
+        return app;
+    }
+
+    private static async Task<IResult> AddAsync(string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct)
+    {
+        RouteArgs.Id("userID", userID);
+        var id = RouteArgs.Conversation(conversationID);
+        var message = MessageBody.Read(await api.BodyAsync(request, ct), api.Settings.Fold);
+        var command = message.For(id, await ProfileGroupTypeAsync(api, id, message, ct));
+        var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(userID, command, ct));
+        return Envelope.Ok(new { applied = accepted.Applied, conversation = await api.Renderer.RenderAsync(accepted.Conversation, ct) });
+    }
+
+    private static async Task<IResult> FanOutAsync(HttpRequest request, ApiContext api, CancellationToken ct)
+    {
+        var body = await api.BodyAsync(request, ct);
+        var message = MessageBody.Read(body, api.Settings.Fold);
+        var receiverID = body.OptionalId("receiverID");
+        var groupID = body.OptionalId("groupID");
+        if ((receiverID is null) == (groupID is null))
+        {
+            throw RequestRefusedException.Invalid("give exactly one target: receiverID (C2C) or groupID with memberIDs (group)");
+        }
+
+        var max = api.Settings.FanoutMembersMax;
+        var memberIDs = body.OptionalIdArray("memberIDs", max);
+        List<(string UserID, ConversationId Conversation)> targets;
+        if (receiverID is not null)
+        {
+            if (memberIDs is not null)
+            {
+                throw RequestRefusedException.Invalid("memberIDs goes with groupID, not with receiverID");
+            }
+
+            targets = [(message.SenderID, ConversationId.C2C(receiverID))];
+            if (receiverID != message.SenderID)
+            {
+                targets.Add((receiverID, ConversationId.C2C(message.SenderID)));
+            }
+        }
+        else
+        {
+            if (memberIDs is not { Count: > 0 })
+            {
+                throw RequestRefusedException.Invalid($"memberIDs is required with groupID: an array of 1 to {max} userIDs");
+            }
+
+            var group = ConversationId.Group(groupID!);
+            targets = memberIDs.Distinct(StringComparer.Ordinal).Select(member => (member, group)).ToList();
+        }
+
+        // Refuse a bad message once, for every target, before anything is written.
+        var sample = message.For(targets[0].Conversation, null);
+        if (Validation.CheckMessage(sample, api.Now(), api.Settings.Fold) is { } refusal)
+        {
+            throw new RequestRefusedException(refusal);
+        }
+
+        var profileGroupType = await ProfileGroupTypeAsync(api, targets[0].Conversation, message, ct);
+        var delivered = 0;
+        var duplicates = 0;
+        var failures = new ConcurrentBag<(string UserID, Refusal Refusal)>();
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = FanOutParallelism, CancellationToken = ct }, async (target, token) =>
+        {
+            var result = await api.Service.ExecuteAsync(target.UserID, message.For(target.Conversation, profileGroupType), token);
+            if (!result.IsOk)
+            {
+                failures.Add((target.UserID, result.Error));
+            }
+            else if (result.Value.Applied)
+            {
+                Interlocked.Increment(ref delivered);
+            }
+            else
+            {
+                Interlocked.Increment(ref duplicates);
+            }
+        });
+
+        if (failures.IsEmpty)
+        {
+            return Envelope.Ok(new { delivered, duplicates });
+        }
+
+        var failedUserIDs = failures.Select(f => f.UserID).Order(StringComparer.Ordinal).ToArray();
+        var code = failures.Any(f => f.Refusal.Code == ErrorCode.StoreUnavailable) ? ErrorCode.StoreUnavailable : ErrorCode.Timeout;
+        var first = failures.First().Refusal;
+        return Envelope.Error(
+            new Refusal(code, $"{failedUserIDs.Length} of {targets.Count} sets were not written ({first.Desc}); the others were. Retrying is safe."),
+            new { failedUserIDs, delivered, duplicates });
+    }
+
+    /// <summary>For a group message without groupType, the group profile's type decides unread counting (SPEC 3.4).</summary>
+    private static async Task<GroupType?> ProfileGroupTypeAsync(ApiContext api, ConversationId id, MessageBody message, CancellationToken ct) =>
+        id.GroupID is { } groupID && message.GroupType is null ? (await api.Profiles.GroupAsync(groupID, ct))?.GroupType : null;
+
+    public sealed record MessageRequest(
+        string MsgID, string SenderID, long Timestamp, string? ElemType, string Summary,
+        IReadOnlyList<string>? AtUserIDs, bool? AtAll, string? GroupType, bool? CountsUnread);
+
+    public sealed record FanOutRequest(
+        string MsgID, string SenderID, long Timestamp, string? ElemType, string Summary,
+        IReadOnlyList<string>? AtUserIDs, bool? AtAll, string? GroupType, bool? CountsUnread,
+        string? ReceiverID, string? GroupID, IReadOnlyList<string>? MemberIDs);
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using ConversationActors.Actors.Configuration;
+using ConversationActors.Domain.Paging;
+using ConversationActors.Gateway.Apis;
+using ConversationActors.Gateway.Http;
+using ConversationActors.Gateway.Rendering;
+
+namespace ConversationActors.Gateway.Hosting;
+
+/// <summary>The gateway's own services: JSON, limits, rendering, OpenAPI, health checks.</summary>
+public static class GatewayServices
+{
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<NodeSettings>((kestrel, settings) =>
+            {
+                kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
+                kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+                kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+                kestrel.AddServerHeader = false;
+            });
+        builder.Services.AddSingleton<ProfileCache>();
+        builder.Services.AddSingleton<ConversationRenderer>();
+        builder.Services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<NodeSettings>().CursorKey));
+        builder.Services.AddSingleton<ApiContext>();
+        builder.Services.AddOpenApi(options => options.AddJsonBodyDocs());
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ConversationActors.Gateway.Http;
+
+/// <summary>
+/// Documents a JSON request body in OpenAPI without the framework's content-type check: bodies are
+/// read as JSON whatever the Content-Type header says (chat backends and curl often omit it), so a
+/// missing header is never a 415.
+/// </summary>
+public static class AcceptsJsonExtensions
+{
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder)
+        where T : notnull =>
+        builder.WithMetadata(new JsonBodyDoc(typeof(T)));
+
+    /// <summary>Adds the documented body to each operation that carries <see cref="JsonBodyDoc"/>.</summary>
+    public static OpenApiOptions AddJsonBodyDocs(this OpenApiOptions options) =>
+        options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyDoc>().FirstOrDefault() is { } doc)
+            {
+                var schema = await context.GetOrCreateSchemaAsync(doc.Type, null, cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                };
+            }
+        });
+
+    public sealed record JsonBodyDoc(Type Type);
+}

@@ -1,0 +1,71 @@
+using ConversationActors.Actors.Configuration;
+using ConversationActors.Domain.Errors;
+
+namespace ConversationActors.Gateway.Http;
+
+/// <summary>
+/// Makes every answer the SPEC's envelope: refuses bodies over the limit before they are read (413),
+/// turns refused requests into their error, and gives the framework's bare statuses (unknown route,
+/// wrong method) an envelope too. Nothing a client sends becomes a 500.
+/// </summary>
+public sealed class EnvelopeMiddleware(RequestDelegate next, NodeSettings settings, ILogger<EnvelopeMiddleware> log)
+{
+    private const int InternalErrorCode = 50000;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > settings.MaxBodyBytes)
+        {
+            await WriteAsync(context, new Refusal(ErrorCode.PayloadTooLarge, $"request body must be at most {settings.MaxBodyBytes} bytes, got {context.Request.ContentLength}"));
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (RequestRefusedException refused) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, refused.Refusal);
+            return;
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidParameter;
+            var desc = code == ErrorCode.PayloadTooLarge ? $"request body must be at most {settings.MaxBodyBytes} bytes" : "malformed request: " + bad.Message;
+            await WriteAsync(context, new Refusal(code, desc));
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            log.LogError(e, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new Envelope(InternalErrorCode, "internal error; the request may be retried", null));
+            return;
+        }
+
+        if (context.Response is { HasStarted: false, StatusCode: >= 400 } response && response.ContentLength is null or 0)
+        {
+            var desc = response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => $"no such route: {context.Request.Method} {context.Request.Path}",
+                StatusCodes.Status405MethodNotAllowed => $"method {context.Request.Method} is not allowed on {context.Request.Path}",
+                _ => $"request refused with HTTP {response.StatusCode}",
+            };
+            var status = response.StatusCode;
+            await WriteAsync(context, new Refusal(ErrorStatus.CodeFor(status), desc), status);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, Refusal refusal, int? status = null)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = status ?? ErrorStatus.For(refusal.Code);
+        await context.Response.WriteAsJsonAsync(new Envelope((int)refusal.Code, refusal.Desc, null));
+    }
+}

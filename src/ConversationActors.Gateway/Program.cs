@@ -1,0 +1,20 @@
+using ConversationActors.Gateway.Apis;
+using ConversationActors.Gateway.Hosting;
+using ConversationActors.Gateway.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddConversationActors();
+builder.AddGatewayServices();
+
+var app = builder.Build();
+
+app.UseMiddleware<EnvelopeMiddleware>();
+app.MapOpenApiDocs();
+app.MapHealthApi();
+app.MapConversationQueriesApi();
+app.MapConversationActionsApi();
+app.MapMessagesApi();
+app.MapProfilesApi();
+
+app.Run();
