@@ -164,4 +164,17 @@ public class RetentionTests
         Assert.Empty(ListQueries.All(state, Scenario.Start + Week + 1, story.Settings.RetentionMs).ConversationList);
         Assert.Single(ListQueries.All(state, Scenario.Start + Week + 1, 0).ConversationList);
     }
+
+    [Fact]
+    public void A_message_older_than_the_retention_is_recorded_but_its_new_conversation_is_already_expired()
+    {
+        // Activity time is the message timestamp (SPEC 3.4), not the server time of arrival.
+        var story = new Scenario();
+
+        story.Accepts<MessageAdded>(Cmd.Message("C2Cbob", "m1", "bob", story.Now - Week - 1));
+
+        Assert.Null(story.Find("C2Cbob"));
+        Assert.NotNull(story.State.Find("C2Cbob"));
+        story.ChangesNothing(Cmd.Message("C2Cbob", "m1", "bob", story.Now - Week - 1));
+    }
 }
