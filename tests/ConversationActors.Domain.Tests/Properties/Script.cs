@@ -1,0 +1,89 @@
+using System.Text;
+using ConversationActors.Domain.Commands;
+using ConversationActors.Domain.Ids;
+using ConversationActors.Domain.Model;
+using ConversationActors.Domain.State;
+using ConversationActors.Domain.Tests.Support;
+
+namespace ConversationActors.Domain.Tests.Properties;
+
+public enum Op
+{
+    Message,
+    Draft,
+    ClearDraft,
+    Pin,
+    Unpin,
+    RecvOpt,
+    Read,
+    ReadUpTo,
+    ClearHistory,
+    Delete,
+    Revoke,
+    Remark,
+}
+
+/// <summary>
+/// One step of a random story: the clock advances by <see cref="AdvanceMs"/>, then a command is decided.
+/// Times are relative (<see cref="Offset"/> from server time), so the command is built when it runs.
+/// </summary>
+public sealed record Step(long AdvanceMs, Op Op, int Conversation, int Msg, int Sender, long Offset, int Flags)
+{
+    public static readonly string[] Conversations =
+    [
+        "C2Cbob", "C2Ccarol", "c2c_dave", "GROUPg1", "group_@TGS#2ABCDEF", "@TIM#SYSTEM", "C2Calice", "GROUPlive",
+        "C2Cu0", "C2Cu1", "C2Cu2", "C2Cu3", "C2Cu4", "C2Cu5", "C2Cu6", "C2Cu7",
+    ];
+
+    public static readonly string[] Senders = [Scenario.Owner, "bob", "carol", "dave"];
+
+    public const int AtAll = 1, AtMe = 2, Silent = 4, Work = 8, AVChatRoom = 16, ProfileAVChatRoom = 32;
+
+    /// <summary>Builds the command at server time <paramref name="now"/>; half the revokes aim at the current lastMessage.</summary>
+    public IConversationCommand ToCommand(long now, ConversationSet state)
+    {
+        var id = ConversationId.Parse(Conversations[Conversation]);
+        var revoked = Flags % 2 == 0 && state.Find(id.Value)?.LastMessage is { } last ? last.MsgID : $"m{Msg}";
+        return Op switch
+        {
+            Op.Message => new AddMessage(
+                id, $"m{Msg}", Senders[Sender], now + Offset, (ElemType)(Msg % 10), $"s{Msg}",
+                (Flags & AtMe) != 0 ? ["carol", Scenario.Owner] : [],
+                (Flags & AtAll) != 0,
+                (Flags & AVChatRoom) != 0 ? GroupType.AVChatRoom : (Flags & Work) != 0 ? GroupType.Work : null,
+                (Flags & Silent) == 0,
+                (Flags & ProfileAVChatRoom) != 0 ? GroupType.AVChatRoom : null),
+            Op.Draft => new SetDraft(id, $"draft {Flags % 3}"),
+            Op.ClearDraft => new SetDraft(id, Flags % 2 == 0 ? null : ""),
+            Op.Pin => new SetPinned(id, true),
+            Op.Unpin => new SetPinned(id, false),
+            Op.RecvOpt => new SetRecvOpt(id, (RecvOpt)(Flags % 3)),
+            Op.Read => new MarkRead(id, null),
+            Op.ReadUpTo => new MarkRead(id, now + Offset),
+            Op.ClearHistory => new ClearHistory(id),
+            Op.Delete => new DeleteConversation(id),
+            Op.Revoke => new RevokeMessage(id, revoked),
+            Op.Remark => new SetFriendRemark(Senders[Sender], Flags % 3 == 0 ? null : $"r{Flags % 2}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(Op)),
+        };
+    }
+
+    public override string ToString() => $"+{AdvanceMs}ms {Op} {Conversations[Conversation]} m{Msg} from {Senders[Sender]} offset {Offset} flags {Flags}";
+}
+
+/// <summary>A random story: settings (small limits and short retention so those paths are hit) and its steps.</summary>
+public sealed record Script(ConversationSettings Settings, IReadOnlyList<Step> Steps, int PageSize, int Split)
+{
+    public override string ToString()
+    {
+        var text = new StringBuilder()
+            .Append($"max {Settings.MaxConversations}, dedupe {Settings.DedupeWindow}, retention {Settings.Retention}, ")
+            .Append($"page {PageSize}, split {Split}, {Steps.Count} steps:");
+        foreach (var step in Steps)
+        {
+            text.Append("\n  ").Append(step);
+        }
+
+        return text.ToString();
+    }
+}
