@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Domain.Events;
 using ConversationActors.Domain.Profiles;
@@ -15,7 +16,7 @@ public static class Manifests
     {
         // Events of a user's conversation set (the audit record).
         [typeof(MessageAdded)] = "MessageAdded.v1",
-        [typeof(MessageRevoked)] = "MessageRevoked.v1",
+        [typeof(MessageRevoked)] = "MessageRevoked.v2",
         [typeof(ConversationRead)] = "ConversationRead.v1",
         [typeof(DraftSet)] = "DraftSet.v1",
         [typeof(DraftCleared)] = "DraftCleared.v1",
@@ -55,4 +56,20 @@ public static class Manifests
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =
         ByType.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Manifests no longer written but still read: each upcaster turns the stored JSON into the
+    /// current schema of its type. Never remove an entry while a journal may hold such events.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (Type Type, Func<JsonNode, JsonNode> Upcast)> Legacy { get; } =
+        new Dictionary<string, (Type, Func<JsonNode, JsonNode>)>(StringComparer.Ordinal)
+        {
+            // v2 added the optional revokerID: a v1 revoke was made by an unknown revoker.
+            ["MessageRevoked.v1"] = (typeof(MessageRevoked), node =>
+            {
+                node["revokerID"] = null;
+                return node;
+            }
+            ),
+        };
 }

@@ -3,8 +3,8 @@ using ConversationActors.Domain.Model;
 
 namespace ConversationActors.Domain.Commands;
 
-/// <summary>Revoke a message; only the lastMessage shows it.</summary>
-public sealed record RevokeMessage(ConversationId ConversationID, string MsgID) : IConversationCommand;
+/// <summary>Revoke a message; only the lastMessage shows it. <paramref name="RevokerID"/> is recorded for audit.</summary>
+public sealed record RevokeMessage(ConversationId ConversationID, string MsgID, string? RevokerID = null) : IConversationCommand;
 
 /// <summary>Set the draft; null or empty text clears it (the DELETE endpoint sends null).</summary>
 public sealed record SetDraft(ConversationId ConversationID, string? DraftText) : IConversationCommand;

@@ -18,7 +18,8 @@ public sealed record MessageAdded(
     bool Recreate,
     IReadOnlyList<string> Evicted) : ICreatingEvent;
 
-public sealed record MessageRevoked(string ConversationID, string MsgID, long At) : IConversationEvent;
+/// <summary>Schema v2 added <paramref name="RevokerID"/> (who revoked; null in v1 events).</summary>
+public sealed record MessageRevoked(string ConversationID, string MsgID, long At, string? RevokerID = null) : IConversationEvent;
 
 /// <summary><paramref name="UpToTimestamp"/> is the effective watermark; <paramref name="Full"/> clears everything.</summary>
 public sealed record ConversationRead(string ConversationID, long UpToTimestamp, bool Full, long At) : IConversationEvent;

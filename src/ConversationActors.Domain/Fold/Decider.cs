@@ -62,9 +62,14 @@ public static class Decider
             return Refusal.Invalid($"msgID {reason}");
         }
 
+        if (c.RevokerID is not null && IdRules.Check(c.RevokerID) is { } revokerReason)
+        {
+            return Refusal.Invalid($"revokerID {revokerReason}");
+        }
+
         return ForLive(state, c.ConversationID, now, settings, entry =>
             entry.LastMessage is { IsRevoked: false } last && last.MsgID == c.MsgID
-                ? Decision.Accept(new MessageRevoked(entry.ID.Value, c.MsgID, now))
+                ? Decision.Accept(new MessageRevoked(entry.ID.Value, c.MsgID, now, c.RevokerID))
                 : Decision.NoChange);
     }
 

@@ -11,9 +11,15 @@ public static class ConversationActionsApi
     {
         var conversation = app.MapGroup("/v1/users/{userID}/conversations/{conversationID}").WithTags("Conversation actions");
 
-        conversation.MapPost("/messages/{msgID}/revoke", async (string userID, string conversationID, string msgID, ApiContext api, CancellationToken ct) =>
-                await ExecuteAsync(api, userID, new RevokeMessage(RouteArgs.Conversation(conversationID), RouteArgs.Id("msgID", msgID)), ct))
-            .WithName("RevokeMessage").WithSummary("Revoke a message; shown when it is the lastMessage.");
+        conversation.MapPost("/messages/{msgID}/revoke", async (string userID, string conversationID, string msgID, HttpRequest request, ApiContext api, CancellationToken ct) =>
+            {
+                var id = RouteArgs.Conversation(conversationID);
+                var msg = RouteArgs.Id("msgID", msgID);
+                var body = await api.OptionalBodyAsync(request, ct);
+                return await ExecuteAsync(api, userID, new RevokeMessage(id, msg, body?.OptionalId("revokerID")), ct);
+            })
+            .WithName("RevokeMessage").WithSummary("Revoke a message; shown when it is the lastMessage. Optional body {revokerID} is recorded for audit.")
+            .AcceptsJson<RevokeRequest>();
 
         conversation.MapPut("/draft", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
@@ -93,6 +99,8 @@ public static class ConversationActionsApi
         var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), command, ct));
         return Envelope.Ok(new { conversation = await api.Renderer.RenderAsync(accepted.Conversation, ct) });
     }
+
+    public sealed record RevokeRequest(string? RevokerID);
 
     public sealed record DraftRequest(string? DraftText);
 

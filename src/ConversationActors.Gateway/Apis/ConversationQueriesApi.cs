@@ -15,7 +15,7 @@ public static class ConversationQueriesApi
 
         users.MapGet("/conversations", ListAsync)
             .WithName("GetConversationList")
-            .WithSummary("The whole list (getConversationList()), or one page with nextSeq/count (Flutter).");
+            .WithSummary("The whole list (getConversationList()), or one page with nextSeq/count (Flutter); asOfSeq/asOf fold it from the journal.");
         users.MapPost("/conversations/batch", BatchAsync)
             .WithName("GetConversationBatch")
             .WithSummary("The named conversations that exist, in the order asked (getConversationList([ids])).")
@@ -32,7 +32,7 @@ public static class ConversationQueriesApi
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string userID, HttpRequest request, ApiContext api, TimeTravel timeTravel, CancellationToken ct)
     {
         RouteArgs.Id("userID", userID);
         var query = request.Query;
@@ -44,7 +44,17 @@ public static class ConversationQueriesApi
             throw RequestRefusedException.Invalid(error);
         }
 
-        var page = ApiContext.Unwrap(await api.Service.GetPageAsync(userID, from, count, ct));
+        ConversationPage page;
+        if (TimeTravel.IsRequested(query))
+        {
+            var (state, moment) = await timeTravel.FoldAsync(userID, query, ct);
+            page = ListQueries.Page(state, from, count, moment, api.Settings.Fold.RetentionMs);
+        }
+        else
+        {
+            page = ApiContext.Unwrap(await api.Service.GetPageAsync(userID, from, count, ct));
+        }
+
         return Envelope.Ok(new
         {
             conversationList = await api.Renderer.RenderAsync(page.ConversationList, ct),
@@ -69,11 +79,22 @@ public static class ConversationQueriesApi
         return Envelope.Ok(new { conversationList = await api.Renderer.RenderAsync(views, ct) });
     }
 
-    private static async Task<IResult> GetAsync(string userID, string conversationID, ApiContext api, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string userID, string conversationID, HttpRequest request, ApiContext api, TimeTravel timeTravel, CancellationToken ct)
     {
         var id = RouteArgs.Conversation(conversationID);
-        var answer = ApiContext.Unwrap(await api.Service.GetConversationAsync(RouteArgs.Id("userID", userID), id.Value, withStats: false, ct));
-        return answer.Conversation is { } view
+        RouteArgs.Id("userID", userID);
+        ConversationView? found;
+        if (TimeTravel.IsRequested(request.Query))
+        {
+            var (state, moment) = await timeTravel.FoldAsync(userID, request.Query, ct);
+            found = ListQueries.Get(state, id.Value, moment, api.Settings.Fold.RetentionMs);
+        }
+        else
+        {
+            found = ApiContext.Unwrap(await api.Service.GetConversationAsync(userID, id.Value, withStats: false, ct)).Conversation;
+        }
+
+        return found is { } view
             ? Envelope.Ok(await api.Renderer.RenderAsync(view, ct))
             : Envelope.Error(Domain.Errors.Refusal.NotFound(id.Value));
     }

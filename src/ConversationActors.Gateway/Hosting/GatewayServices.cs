@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ConversationActors.Actors.Configuration;
+using ConversationActors.Actors.Journal;
 using ConversationActors.Domain.Paging;
 using ConversationActors.Gateway.Apis;
 using ConversationActors.Gateway.Http;
@@ -29,6 +30,8 @@ public static class GatewayServices
         builder.Services.AddSingleton<ConversationRenderer>();
         builder.Services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<NodeSettings>().CursorKey));
         builder.Services.AddSingleton<ApiContext>();
+        builder.Services.AddSingleton<TimeTravel>();
+        builder.Services.AddSingleton(sp => new JournalReader(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
         builder.Services.AddOpenApi(options => options.AddJsonBodyDocs());
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         return builder;

@@ -36,4 +36,18 @@ public static class RouteArgs
             ? value
             : throw RequestRefusedException.Invalid($"{name} must be an integer from {min} to {max}, got \"{(text.Length > 20 ? text[..20] + "…" : text)}\"");
     }
+
+    public static long? LongAtLeast(IQueryCollection query, string name, long min)
+    {
+        var text = Single(query, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= min && value < long.MaxValue / 2
+            ? value
+            : throw RequestRefusedException.Invalid($"{name} must be an integer of {min} or more, got \"{(text.Length > 20 ? text[..20] + "…" : text)}\"");
+    }
 }
