@@ -50,5 +50,5 @@ public static class EnvironmentOverrides
         return string.Join("\n", lines);
     }
 
-    internal static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    public static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -1,0 +1,1 @@
+return await ConversationActors.Cli.ConvCtl.RunAsync(args);
