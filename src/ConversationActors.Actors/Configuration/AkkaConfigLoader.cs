@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Akka.Configuration;
 using Akka.Persistence.Sql;
 
@@ -6,10 +7,10 @@ namespace ConversationActors.Actors.Configuration;
 /// <summary>
 /// Builds the node's HOCON from the files in <c>config/</c>: conversation-actors.conf, akka.conf and the
 /// store's file (sqlite.conf or postgres.conf, chosen by <c>conversation-actors.store</c>), with
-/// <c>${?ENV}</c> overrides resolved by Akka's own HOCON parser. Lists that the environment cannot
+/// <c>key = ${?ENV}</c> overrides, and Akka's own HOCON parser. Lists that the environment cannot
 /// express in HOCON (seed nodes, roles) are read from comma-separated variables here.
 /// </summary>
-public static class AkkaConfigLoader
+public static partial class AkkaConfigLoader
 {
     public const string ConfigDirVariable = "CONVERSATION_ACTORS_CONFIG_DIR";
     public const string SeedNodesVariable = "CONVERSATION_ACTORS_SEED_NODES";
@@ -26,7 +27,7 @@ public static class AkkaConfigLoader
     public static Config Load(string directory, string? overrides = null)
     {
         var settingsText = Read(directory, "conversation-actors.conf");
-        var preliminary = ConfigurationFactory.ParseString(settingsText + "\n" + (overrides ?? string.Empty));
+        var preliminary = ConfigurationFactory.ParseString(ResolveOptionalEnvironment(settingsText + "\n" + (overrides ?? string.Empty)));
         var store = preliminary.GetString("conversation-actors.store", "sqlite");
         var storeFile = store switch
         {
@@ -42,8 +43,31 @@ public static class AkkaConfigLoader
             Read(directory, storeFile),
             FromEnvironment(),
             overrides ?? string.Empty);
-        return ConfigurationFactory.ParseString(text).WithFallback(SqlPersistence.DefaultConfiguration);
+        return ConfigurationFactory.ParseString(ResolveOptionalEnvironment(text)).WithFallback(SqlPersistence.DefaultConfiguration);
     }
+
+    /// <summary>
+    /// Akka's built-in HOCON parser does not understand optional substitutions: one <c>${?VAR}</c> empties
+    /// its key and silently drops everything after it. So each <c>key = ${?VAR}</c> line is resolved here:
+    /// the variable's value as a quoted string when it is set, no line at all when it is not.
+    /// </summary>
+    internal static string ResolveOptionalEnvironment(string hocon)
+    {
+        var resolved = OptionalEnvironmentLine().Replace(hocon, line =>
+            Environment.GetEnvironmentVariable(line.Groups["name"].Value) is { } value
+                ? $"{line.Groups["key"].Value} = {Quote(value)}"
+                : string.Empty);
+        var unsupported = resolved.Split('\n').FirstOrDefault(line =>
+            line.Contains("${?", StringComparison.Ordinal) && !line.TrimStart().StartsWith('#') && !line.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        return unsupported is null
+            ? resolved
+            : throw new ConfigurationException($"${{?VAR}} is supported only as a whole line 'key = ${{?VAR}}', got: {unsupported.Trim()}");
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    [GeneratedRegex(@"^[ \t]*(?<key>[^\s=:#{}]+)[ \t]*[=:][ \t]*\$\{\?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}[ \t\r]*$", RegexOptions.Multiline)]
+    private static partial Regex OptionalEnvironmentLine();
 
     private static string Read(string directory, string file)
     {
@@ -78,7 +102,7 @@ public static class AkkaConfigLoader
         }
 
         var items = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(item => "\"" + item.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"");
+            .Select(Quote);
         return string.Join(", ", items);
     }
 }
