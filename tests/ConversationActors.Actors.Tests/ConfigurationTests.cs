@@ -56,6 +56,13 @@ public sealed class ConfigurationTests
         Assert.Throws<ConfigurationException>(() => AkkaConfigLoader.Load(TestNode.ConfigDirectory, "conversation-actors.store = mongo"));
     }
 
+    [Fact]
+    public void An_optional_substitution_inside_a_value_is_refused_loudly_rather_than_dropping_the_rest_of_the_file()
+    {
+        Assert.Throws<ConfigurationException>(() =>
+            AkkaConfigLoader.Load(TestNode.ConfigDirectory, Overrides + "\nconversation-actors.cursor-key = prefix${?CONVERSATION_ACTORS_CURSOR_KEY}"));
+    }
+
     /// <summary>Sets a process environment variable for one test and restores it afterwards.</summary>
     private sealed class EnvironmentVariable : IDisposable
     {
