@@ -71,10 +71,11 @@ public static class UserStory
         await Send(Message(C2C("gina"), "x1", "gina", t + 14_000));
         await Send(new MarkRead(C2C("gina"), null));
 
-        return new Played(messages, lastSequenceNr);
+        return new Played(messages, lastSequenceNr, t);
     }
 
     /// <param name="Messages">Every message the story applied, in order.</param>
     /// <param name="LastSequenceNr">The sequence number of the story's last event.</param>
-    public sealed record Played(IReadOnlyList<AddMessage> Messages, long LastSequenceNr);
+    /// <param name="T">The story's base time: its message timestamps are T + 1,000 … T + 14,000.</param>
+    public sealed record Played(IReadOnlyList<AddMessage> Messages, long LastSequenceNr, long T);
 }
