@@ -11,6 +11,9 @@ public static class SqliteFile
     public static IReadOnlyList<long> JournalSequenceNrs(string connectionString, string persistenceId) =>
         Longs(connectionString, "SELECT sequence_number FROM journal WHERE persistence_id = $id ORDER BY sequence_number", persistenceId);
 
+    public static IReadOnlyList<long> SnapshotSizes(string connectionString, string persistenceId) =>
+        Longs(connectionString, "SELECT length(snapshot) FROM snapshot WHERE persistence_id = $id ORDER BY sequence_number", persistenceId);
+
     public static void DeleteSnapshots(string connectionString, string persistenceId)
     {
         using var connection = new SqliteConnection(connectionString);
