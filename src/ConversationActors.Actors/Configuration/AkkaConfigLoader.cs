@@ -42,6 +42,12 @@ public static class AkkaConfigLoader
             Read(directory, storeFile),
             FromEnvironment(),
             overrides ?? string.Empty);
+        if (text.Contains("${?", StringComparison.Ordinal))
+        {
+            // Akka's parser does not support optional substitutions: it would silently drop the rest of the file.
+            throw new ConfigurationException("'${?VAR}' substitutions are not supported; use the CONVERSATION_ACTORS_* environment variables (see EnvironmentOverrides)");
+        }
+
         return ConfigurationFactory.ParseString(text).WithFallback(SqlPersistence.DefaultConfiguration);
     }
 

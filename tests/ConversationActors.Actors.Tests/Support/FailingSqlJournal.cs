@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Akka.Configuration;
+using Akka.Persistence;
+using Akka.Persistence.Sql.Journal;
+
+namespace ConversationActors.Actors.Tests.Support;
+
+/// <summary>What the <see cref="FailingSqlJournal"/> does to the writes of one persistence id.</summary>
+public enum WriteFault
+{
+    /// <summary>The write batch fails as a whole, as when the database is down: the actor's OnPersistFailure.</summary>
+    Fail,
+
+    /// <summary>The store refuses this write before storing it, as for a serialization error: OnPersistRejected.</summary>
+    Reject,
+}
+
+/// <summary>
+/// The stock SQL journal with faults injected per persistence id, the idea of PersistenceTestKit's
+/// <c>Journal.OnWrite.Fail()</c> (that kit is not served here). Enabled by
+/// <see cref="ConfigLine"/>; tests switch a fault on with <see cref="Inject"/> and off by disposing it.
+/// Injected writes never reach the database.
+/// </summary>
+public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
+{
+    public const string ConfigLine =
+        "akka.persistence.journal.sql.class = \"ConversationActors.Actors.Tests.Support.FailingSqlJournal, ConversationActors.Actors.Tests\"";
+
+    private static readonly ConcurrentDictionary<string, WriteFault> Faults = new(StringComparer.Ordinal);
+
+    /// <summary>Every following write of <paramref name="persistenceId"/> meets <paramref name="fault"/> until disposed.</summary>
+    public static IDisposable Inject(string persistenceId, WriteFault fault)
+    {
+        Faults[persistenceId] = fault;
+        return new Healing(persistenceId);
+    }
+
+    protected override async Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
+    {
+        var writes = messages.ToList();
+        var faults = writes.Select(w => Faults.TryGetValue(w.PersistenceId, out var f) ? f : (WriteFault?)null).ToList();
+        if (faults.All(f => f is null))
+        {
+            return await base.WriteMessagesAsync(writes, cancellationToken);
+        }
+
+        if (faults.Contains(WriteFault.Fail))
+        {
+            // A failed batch fails every write in it, as a lost connection would.
+            throw new IOException("injected journal failure");
+        }
+
+        // Rejected writes are answered one by one; the others are stored as usual.
+        var stored = writes.Where((_, i) => faults[i] is null).ToList();
+        var storedResults = stored.Count == 0 ? null : await base.WriteMessagesAsync(stored, cancellationToken);
+        // Akka's contract: a null entry means that write succeeded.
+        var results = ImmutableList.CreateBuilder<Exception>();
+        var next = 0;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            results.Add(faults[i] is null
+                ? storedResults?[next++]!
+                : new InvalidOperationException($"injected rejection of {writes[i].PersistenceId}"));
+        }
+
+        return results.ToImmutable();
+    }
+
+    private sealed class Healing(string persistenceId) : IDisposable
+    {
+        public void Dispose() => Faults.TryRemove(persistenceId, out _);
+    }
+}
