@@ -95,6 +95,14 @@ public static class BadRequestTable
         Bad("message: userID with whitespace", "POST", "/v1/users/canary%20x/conversations/C2Ccanary-peer/messages", Message(), "userID");
         Bad("message: userID with a control character", "POST", "/v1/users/canary%01/conversations/C2Ccanary-peer/messages", Message(), "userID");
 
+        // A '/' can reach a route value only percent-encoded; it stays an ID with a '/' and is refused.
+        Bad("message: userID with an encoded slash", "POST", "/v1/users/canary%2Fx/conversations/C2Ccanary-peer/messages", Message(), "userID");
+        Bad("message: conversationID with an encoded slash", "POST", U + "/conversations/C2Ccanary%2Fpeer/messages", Message(), "conversationID");
+        Bad("revoke: msgID with an encoded slash", "POST", C + "/messages/seed-1%2Fx/revoke", null, "msgID");
+        Bad("remark: peerID with an encoded slash", "PUT", U + "/friends/canary%2fpeer/remark", """{"remark":"x"}""", "peerID");
+        Bad("user profile: userID with an encoded slash", "PUT", "/v1/profiles/users/canary-peer%2Fx", """{"nickname":"x"}""", "userID");
+        Bad("group profile: groupID with an encoded slash", "PUT", "/v1/profiles/groups/canary-g%2Fx", """{"name":"x"}""", "groupID");
+
         // Actions.
         Bad("draft: over 8 KiB of UTF-8", "PUT", C + "/draft", "{\"draftText\":\"" + new string('€', 2731) + "\"}", "draftText");
         Bad("draft: a number", "PUT", C + "/draft", """{"draftText":5}""", "draftText");
