@@ -198,6 +198,22 @@ public sealed class EndpointTests(GatewayFixture fixture) : IClassFixture<Gatewa
     }
 
     [Fact]
+    public async Task A_read_with_an_empty_chunked_body_is_a_read_without_a_body()
+    {
+        const string user = "ep-read-chunked";
+        await _api.AddMessageAsync(user, "C2Cpeer", Messages.Body("m1", "peer", Messages.HourAgo));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Paths.Conversation(user, "C2Cpeer") + "/read")
+        {
+            Content = new StreamContent(new MemoryStream()),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        var read = Action(await _api.SendAsync(request));
+
+        Assert.Equal(0, read.Long("unreadCount"));
+    }
+
+    [Fact]
     public async Task A_pin_and_a_non_empty_draft_create_a_missing_conversation()
     {
         const string user = "ep-create";
