@@ -31,11 +31,9 @@ public sealed class ApiContext(
     public Task<BodyFields> BodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
         JsonBody.ReadObjectAsync(request, settings.MaxBodyBytes, cancellationToken);
 
-    /// <summary>The body's fields, or none when the request has no body (optional bodies such as read).</summary>
-    public async Task<BodyFields?> OptionalBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())
-            ? null
-            : await BodyAsync(request, cancellationToken);
+    /// <summary>The body's fields, or none when the request has no body or an empty one (optional bodies such as read).</summary>
+    public Task<BodyFields?> OptionalBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.ReadOptionalObjectAsync(request, settings.MaxBodyBytes, cancellationToken);
 
     /// <summary>The value of a successful call, or throws the refusal it came to.</summary>
     public static T Unwrap<T>(ServiceResult<T> result) =>

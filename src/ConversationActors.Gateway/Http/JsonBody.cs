@@ -11,7 +11,15 @@ public static class JsonBody
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
-    public static async Task<BodyFields> ReadObjectAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<BodyFields> ReadObjectAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
+        await ReadAsync(request, maxBytes, optional: false, cancellationToken)
+            ?? throw RequestRefusedException.Invalid("request body must be a JSON object, got an empty body");
+
+    /// <summary>Like <see cref="ReadObjectAsync"/>, but an empty body (however it was framed) is no body: null.</summary>
+    public static Task<BodyFields?> ReadOptionalObjectAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
+        ReadAsync(request, maxBytes, optional: true, cancellationToken);
+
+    private static async Task<BodyFields?> ReadAsync(HttpRequest request, int maxBytes, bool optional, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[8192];
@@ -28,7 +36,7 @@ public static class JsonBody
 
         if (buffer.Length == 0)
         {
-            throw RequestRefusedException.Invalid("request body must be a JSON object, got an empty body");
+            return optional ? null : throw RequestRefusedException.Invalid("request body must be a JSON object, got an empty body");
         }
 
         JsonDocument document;

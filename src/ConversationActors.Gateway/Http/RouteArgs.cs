@@ -7,10 +7,16 @@ namespace ConversationActors.Gateway.Http;
 public static class RouteArgs
 {
     public static string Id(string name, string raw) =>
-        IdRules.Check(raw) is { } reason ? throw RequestRefusedException.Invalid($"{name} {reason}") : raw;
+        IdRules.Check(WithSlashes(raw)) is { } reason ? throw RequestRefusedException.Invalid($"{name} {reason}") : raw;
 
     public static ConversationId Conversation(string raw) =>
-        ConversationId.TryParse(raw, out var id, out var error) ? id : throw RequestRefusedException.Invalid($"conversationID {error}");
+        ConversationId.TryParse(WithSlashes(raw), out var id, out var error) ? id : throw RequestRefusedException.Invalid($"conversationID {error}");
+
+    /// <summary>
+    /// Kestrel decodes a path except <c>%2F</c>, which it leaves encoded so the path keeps its segments;
+    /// in a route value it stands for a '/', which the ID rules refuse (SPEC 3.1).
+    /// </summary>
+    private static string WithSlashes(string raw) => raw.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A query parameter given at most once; null when absent.</summary>
     public static string? Single(IQueryCollection query, string name)
