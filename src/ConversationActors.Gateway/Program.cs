@@ -16,5 +16,6 @@ app.MapConversationQueriesApi();
 app.MapConversationActionsApi();
 app.MapMessagesApi();
 app.MapProfilesApi();
+app.MapAdminApi();
 
 app.Run();
