@@ -20,12 +20,12 @@ public sealed class RestartTests(ITestOutputHelper output)
             {
                 var node = 1 + ((i + round) % 3);
                 var peer = $"peer{round % 4}";
-                Assert.True((await ClusterClient.AddMessageAsync(node, user, peer, $"m{round}-{user}", Timeout)).Ok);
+                await ClusterClient.UntilOkAsync(() => ClusterClient.AddMessageAsync(node, user, peer, $"m{round}-{user}", Timeout), $"message {round} to {user}");
                 writes++;
                 if (round == 2)
                 {
-                    Assert.True((await ClusterClient.PinAsync(node, user, "peer1", Timeout)).Ok);
-                    Assert.True((await ClusterClient.DraftAsync(node, user, "peer3", $"draft of {user}", Timeout)).Ok);
+                    await ClusterClient.UntilOkAsync(() => ClusterClient.PinAsync(node, user, "peer1", Timeout), $"pin for {user}");
+                    await ClusterClient.UntilOkAsync(() => ClusterClient.DraftAsync(node, user, "peer3", $"draft of {user}", Timeout), $"draft for {user}");
                     writes += 2;
                 }
             }
@@ -34,8 +34,7 @@ public sealed class RestartTests(ITestOutputHelper output)
         var before = new Dictionary<string, string>();
         foreach (var user in users)
         {
-            var list = await ClusterClient.ListAsync(1, user, Timeout);
-            Assert.True(list.Ok, list.Error);
+            var list = await ClusterClient.UntilOkAsync(() => ClusterClient.ListAsync(1, user, Timeout), $"{user}'s list");
             before[user] = list.Data.GetRawText();
         }
 
@@ -44,8 +43,7 @@ public sealed class RestartTests(ITestOutputHelper output)
 
         foreach (var (user, i) in users.Select((u, i) => (u, i)))
         {
-            var list = await ClusterClient.ListAsync(1 + (i % 3), user, Timeout);
-            Assert.True(list.Ok, list.Error);
+            var list = await ClusterClient.UntilOkAsync(() => ClusterClient.ListAsync(1 + (i % 3), user, Timeout), $"{user}'s list after the restart");
             Assert.Equal(before[user], list.Data.GetRawText());
         }
 

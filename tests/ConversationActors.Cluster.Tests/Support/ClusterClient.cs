@@ -43,6 +43,13 @@ public static class ClusterClient
     public static Task<Answer> AdminAsync(int node, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, "/v1/admin/cluster", null, timeout);
 
+    /// <summary>
+    /// Repeats an idempotent call (a write with the same msgID, a PUT, a read) until it succeeds, as a client
+    /// does after a 503: the first requests of a cold cluster can time out while each node warms up.
+    /// </summary>
+    public static Task<Answer> UntilOkAsync(Func<Task<Answer>> call, string what) =>
+        Poll.UntilAsync(async () => await call() is { Ok: true } answer ? answer : null, TimeSpan.FromSeconds(60), what);
+
     /// <summary>conversationID → lastMessage.msgID of a list answer.</summary>
     public static Dictionary<string, string?> LastMessages(JsonElement data) =>
         data.GetProperty("conversationList").EnumerateArray().ToDictionary(

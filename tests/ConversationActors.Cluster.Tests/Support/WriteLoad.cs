@@ -83,7 +83,7 @@ public sealed class WriteLoad
         var failed = all.Where(a => !a.Acked).ToList();
         var errors = failed.GroupBy(a => a.Error).Select(g => $"{g.Count()}× {g.Key}");
         return $"{all.Count} writes, {all.Count - failed.Count} acknowledged, {failed.Count} failed" +
-               (failed.Count == 0 ? string.Empty : $" between {failed.Min(a => a.Sent).TotalSeconds:0.0} s and {failed.Max(a => a.Answered).TotalSeconds:0.0} s: " + string.Join("; ", errors));
+               (failed.Count == 0 ? string.Empty : $", sent at [{string.Join(", ", failed.Take(30).Select(a => a.Sent.TotalSeconds.ToString("0.0")))}] s: " + string.Join("; ", errors));
     }
 
     private async Task RunAsync(int client)
