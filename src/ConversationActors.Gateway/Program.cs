@@ -17,5 +17,6 @@ app.MapConversationActionsApi();
 app.MapMessagesApi();
 app.MapProfilesApi();
 app.MapAuditApi();
+app.MapAdminApi();
 
 app.Run();

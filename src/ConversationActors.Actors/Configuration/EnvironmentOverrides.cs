@@ -31,8 +31,17 @@ public static class EnvironmentOverrides
         ("akka.loglevel", "CONVERSATION_ACTORS_LOG_LEVEL"),
         ("akka.remote.dot-netty.tcp.hostname", "CONVERSATION_ACTORS_AKKA_HOST"),
         ("akka.remote.dot-netty.tcp.port", "CONVERSATION_ACTORS_AKKA_PORT"),
-        ("akka.cluster.split-brain-resolver.stable-after", "CONVERSATION_ACTORS_SBR_STABLE_AFTER"),
+        ("akka.cluster.failure-detector.heartbeat-interval", "CONVERSATION_ACTORS_HEARTBEAT_INTERVAL"),
         ("akka.cluster.failure-detector.acceptable-heartbeat-pause", "CONVERSATION_ACTORS_HEARTBEAT_PAUSE"),
+        ("akka.cluster.failure-detector.threshold", "CONVERSATION_ACTORS_FD_THRESHOLD"),
+        ("akka.cluster.split-brain-resolver.active-strategy", "CONVERSATION_ACTORS_SBR_STRATEGY"),
+        ("akka.cluster.split-brain-resolver.stable-after", "CONVERSATION_ACTORS_SBR_STABLE_AFTER"),
+        ("akka.cluster.down-removal-margin", "CONVERSATION_ACTORS_DOWN_REMOVAL_MARGIN"),
+        ("akka.cluster.sharding.retry-interval", "CONVERSATION_ACTORS_SHARDING_RETRY_INTERVAL"),
+        ("akka.cluster.sharding.handoff-timeout", "CONVERSATION_ACTORS_SHARDING_HANDOFF_TIMEOUT"),
+        ("akka.cluster.sharding.rebalance-interval", "CONVERSATION_ACTORS_SHARDING_REBALANCE_INTERVAL"),
+        ("akka.cluster.sharding.least-shard-allocation-strategy.rebalance-absolute-limit", "CONVERSATION_ACTORS_REBALANCE_ABSOLUTE_LIMIT"),
+        ("akka.cluster.sharding.least-shard-allocation-strategy.rebalance-relative-limit", "CONVERSATION_ACTORS_REBALANCE_RELATIVE_LIMIT"),
     ];
 
     /// <summary>HOCON lines for the variables set in <paramref name="environment"/>.</summary>

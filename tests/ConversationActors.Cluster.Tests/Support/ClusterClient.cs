@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ConversationActors.Cluster.Tests.Support;
+
+/// <summary>The few HTTP calls the cluster tests make, each with its own deadline.</summary>
+public static class ClusterClient
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler
+    {
+        ConnectTimeout = TimeSpan.FromSeconds(2),
+        PooledConnectionLifetime = TimeSpan.FromSeconds(30),
+    })
+    { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>One answer: the envelope's code (null when there was no envelope) and what went wrong.</summary>
+    public sealed record Answer(int? Code, JsonElement Data, string? Error)
+    {
+        public bool Ok => Code == 0;
+    }
+
+    /// <summary>SPEC 4.2: a message from <paramref name="peer"/> into the owner's C2C conversation with them.</summary>
+    public static Task<Answer> AddMessageAsync(int node, string user, string peer, string msgID, TimeSpan timeout) =>
+        SendAsync(
+            HttpMethod.Post,
+            node,
+            $"/v1/users/{user}/conversations/C2C{peer}/messages",
+            new { msgID, senderID = peer, timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), summary = $"{msgID} for {user}" },
+            timeout);
+
+    public static Task<Answer> PinAsync(int node, string user, string peer, TimeSpan timeout) =>
+        SendAsync(HttpMethod.Put, node, $"/v1/users/{user}/conversations/C2C{peer}/pin", new { isPinned = true }, timeout);
+
+    public static Task<Answer> DraftAsync(int node, string user, string peer, string text, TimeSpan timeout) =>
+        SendAsync(HttpMethod.Put, node, $"/v1/users/{user}/conversations/C2C{peer}/draft", new { draftText = text }, timeout);
+
+    public static Task<Answer> ListAsync(int node, string user, TimeSpan timeout) =>
+        SendAsync(HttpMethod.Get, node, $"/v1/users/{user}/conversations", null, timeout);
+
+    public static Task<Answer> UnreadAsync(int node, string user, TimeSpan timeout) =>
+        SendAsync(HttpMethod.Get, node, $"/v1/users/{user}/unread", null, timeout);
+
+    public static Task<Answer> AdminAsync(int node, TimeSpan timeout) =>
+        SendAsync(HttpMethod.Get, node, "/v1/admin/cluster", null, timeout);
+
+    /// <summary>
+    /// Repeats an idempotent call (a write with the same msgID, a PUT, a read) until it succeeds, as a client
+    /// does after a 503: the first requests of a cold cluster can time out while each node warms up.
+    /// </summary>
+    public static Task<Answer> UntilOkAsync(Func<Task<Answer>> call, string what) =>
+        Poll.UntilAsync(async () => await call() is { Ok: true } answer ? answer : null, TimeSpan.FromSeconds(60), what);
+
+    /// <summary>conversationID → lastMessage.msgID of a list answer.</summary>
+    public static Dictionary<string, string?> LastMessages(JsonElement data) =>
+        data.GetProperty("conversationList").EnumerateArray().ToDictionary(
+            c => c.GetProperty("conversationID").GetString()!,
+            c => c.TryGetProperty("lastMessage", out var last) && last.ValueKind == JsonValueKind.Object ? last.GetProperty("msgID").GetString() : null);
+
+    private static async Task<Answer> SendAsync(HttpMethod method, int node, string path, object? body, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        using var request = new HttpRequestMessage(method, new Uri(LocalCluster.Url(node), path));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        try
+        {
+            using var response = await Http.SendAsync(request, cts.Token);
+            var text = await response.Content.ReadAsStringAsync(cts.Token);
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                var root = json.RootElement;
+                var code = root.GetProperty("code").GetInt32();
+                return new Answer(code, root.GetProperty("data").Clone(), code == 0 ? null : $"HTTP {(int)response.StatusCode} code {code}: {root.GetProperty("desc").GetString()}");
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                return new Answer(null, default, $"HTTP {(int)response.StatusCode} without an envelope: {text}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return new Answer(null, default, $"no answer within {timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return new Answer(null, default, $"connection: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+namespace ConversationActors.Cluster.Tests.Support;
+
+/// <summary>
+/// A cluster of gateway processes on 127.0.0.1, driven through scripts/cluster.sh exactly as an operator
+/// drives it, on a freshly created PostgreSQL database (scripts/postgres.sh --reset). The tests use
+/// ports 5180+i (HTTP) and 4150+i (Akka) so that an operator's cluster on the default ports is left alone.
+/// Pid and log files: data/cluster-tests/&lt;test&gt;/.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    public const int HttpBase = 5180;
+    public const int AkkaBase = 4150;
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(4);
+    private readonly Dictionary<string, string> _environment;
+    private readonly ITestOutputHelper _output;
+
+    private LocalCluster(string directory, ITestOutputHelper output)
+    {
+        Directory = directory;
+        _output = output;
+        _environment = new Dictionary<string, string>
+        {
+            ["CLUSTER_DIR"] = directory,
+            ["CLUSTER_HTTP_BASE"] = HttpBase.ToString(),
+            ["CLUSTER_AKKA_BASE"] = AkkaBase.ToString(),
+            ["CA_PG_DB"] = "conversations_cluster_tests",
+        };
+    }
+
+    /// <summary>The folder with node-I.pid and node-I.log.</summary>
+    public string Directory { get; }
+
+    public static Uri Url(int node) => new($"http://127.0.0.1:{HttpBase + node}");
+
+    public static string AkkaAddress(int node) => $"akka.tcp://conversation-actors@127.0.0.1:{AkkaBase + node}";
+
+    /// <summary>Fresh database, then <c>cluster.sh start <paramref name="nodes"/></c>.</summary>
+    public static async Task<LocalCluster> StartAsync(string name, int nodes, ITestOutputHelper output)
+    {
+        var directory = Path.Combine(Repository.Root, "data", "cluster-tests", name);
+        var cluster = new LocalCluster(directory, output);
+        await cluster.RunAsync("cluster.sh", "stop"); // leftovers of an aborted run
+        if (System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+
+        await cluster.RunAsync("postgres.sh", "--reset");
+        try
+        {
+            await cluster.RunAsync("cluster.sh", "start", nodes.ToString());
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    public Task StartAllAsync(int nodes) => RunAsync("cluster.sh", "start", nodes.ToString());
+
+    public Task StartNodeAsync(int node) => RunAsync("cluster.sh", "start-node", node.ToString());
+
+    public Task KillAsync(int node) => RunAsync("cluster.sh", "kill", node.ToString());
+
+    public Task TermAsync(int node) => RunAsync("cluster.sh", "term", node.ToString());
+
+    public Task StopAsync() => RunAsync("cluster.sh", "stop");
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (Exception e)
+        {
+            _output.WriteLine($"stopping the cluster failed: {e.Message}");
+        }
+    }
+
+    private async Task RunAsync(string script, params string[] arguments)
+    {
+        var config = script == "cluster.sh" ? new[] { "--config", Repository.Configuration } : [];
+        var result = await Shell.RunAsync(Path.Combine("scripts", script), [.. config, .. arguments], _environment, ScriptTimeout);
+        _output.WriteLine($"$ scripts/{script} {string.Join(' ', arguments)} (exit {result.ExitCode})\n{result.Output.TrimEnd()}");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/{script} {string.Join(' ', arguments)} failed with exit code {result.ExitCode}:\n{result.Output}");
+        }
+    }
+}
