@@ -6,12 +6,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddConversationActors();
 builder.AddGatewayServices();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
 app.UseMiddleware<EnvelopeMiddleware>();
 app.MapOpenApiDocs();
 app.MapHealthApi();
+app.MapMetrics();
 app.MapConversationQueriesApi();
 app.MapConversationActionsApi();
 app.MapMessagesApi();

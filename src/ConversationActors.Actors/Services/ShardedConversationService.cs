@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Akka.Actor;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Actors.Sharding;
+using ConversationActors.Actors.Telemetry;
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Errors;
 using ConversationActors.Domain.Profiles;
@@ -11,8 +13,12 @@ namespace ConversationActors.Actors.Services;
 /// <summary><see cref="IConversationService"/> over the shard regions (or their proxies).</summary>
 public sealed class ShardedConversationService(ShardRegions regions, TimeSpan askTimeout) : IConversationService
 {
-    public Task<ServiceResult<CommandAccepted>> ExecuteAsync(string userID, IConversationCommand command, CancellationToken cancellationToken) =>
-        AskAsync<CommandAccepted, CommandAccepted>(regions.Conversations, new UserCommand(userID, command), a => a, cancellationToken);
+    public async Task<ServiceResult<CommandAccepted>> ExecuteAsync(string userID, IConversationCommand command, CancellationToken cancellationToken)
+    {
+        var result = await AskAsync<CommandAccepted, CommandAccepted>(regions.Conversations, new UserCommand(userID, command), a => a, cancellationToken);
+        ServiceMetrics.Write(result.IsOk ? (result.Value.Applied ? "applied" : "unchanged") : result.Error.Code.ToString());
+        return result;
+    }
 
     public Task<ServiceResult<ConversationPage>> GetPageAsync(string userID, PagePosition from, int count, CancellationToken cancellationToken) =>
         AskAsync<PageAnswer, ConversationPage>(regions.Conversations, new GetConversationPage(userID, from, count), a => a.Page, cancellationToken);
@@ -41,6 +47,7 @@ public sealed class ShardedConversationService(ShardRegions regions, TimeSpan as
     private async Task<ServiceResult<TResult>> AskAsync<TAnswer, TResult>(
         IActorRef region, IEntityMessage message, Func<TAnswer, TResult> select, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         object answer;
         try
         {
@@ -48,14 +55,17 @@ public sealed class ShardedConversationService(ShardRegions regions, TimeSpan as
         }
         catch (AskTimeoutException)
         {
+            ServiceMetrics.Asked(message.GetType().Name, Stopwatch.GetElapsedTime(started), ErrorCode.Timeout);
             return new Refusal(ErrorCode.Timeout, $"the cluster did not answer within ask-timeout ({askTimeout.TotalSeconds:0.###} s); a write may or may not have been applied, retry");
         }
 
-        return answer switch
+        ServiceResult<TResult> result = answer switch
         {
             TAnswer ok => select(ok),
             CommandRefused refused => new Refusal(refused.Code, refused.Desc),
             _ => throw new InvalidOperationException($"unexpected answer {answer.GetType().Name} to {message.GetType().Name}"),
         };
+        ServiceMetrics.Asked(message.GetType().Name, Stopwatch.GetElapsedTime(started), result.Error?.Code);
+        return result;
     }
 }
