@@ -1,13 +1,24 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
+using ConversationActors.Actors.Protocol;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConversationActors.Gateway.Hosting;
 
-/// <summary>Ready when this node is Up in the cluster and its conversation shard region answers.</summary>
+/// <summary>
+/// Ready when this node is Up in the cluster and its conversation shard region answers. The first
+/// time, it also recovers a probe entity through the region: that opens the journal and snapshot
+/// store (creating tables on a new database), so the first real write does not pay for it.
+/// </summary>
 public sealed class ClusterReadyCheck(ActorSystem system, RegionsHolder holder) : IHealthCheck
 {
+    /// <summary>Not a valid userID (it has a space), so it never collides with a user.</summary>
+    public const string ProbeEntity = "readiness probe";
+
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+    private volatile bool _warmedUp;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var status = Cluster.Get(system).SelfMember.Status;
@@ -21,14 +32,21 @@ public sealed class ClusterReadyCheck(ActorSystem system, RegionsHolder holder) 
             return HealthCheckResult.Unhealthy("shard regions not started");
         }
 
+        var regions = holder.Regions.Result;
         try
         {
-            await holder.Regions.Result.Conversations.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(2), cancellationToken);
+            await regions.Conversations.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(2), cancellationToken);
+            if (!_warmedUp)
+            {
+                await regions.Conversations.Ask<TotalUnreadAnswer>(new GetTotalUnread(ProbeEntity), ProbeTimeout, cancellationToken);
+                _warmedUp = true;
+            }
+
             return HealthCheckResult.Healthy("Up; shard region answers");
         }
         catch (AskTimeoutException)
         {
-            return HealthCheckResult.Unhealthy("the shard region did not answer within 2 s");
+            return HealthCheckResult.Unhealthy(_warmedUp ? "the shard region did not answer within 2 s" : "the store did not answer the warm-up probe yet");
         }
     }
 }
