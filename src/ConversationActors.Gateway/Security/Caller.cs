@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Claims;
 using ConversationActors.Actors.Configuration;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ConversationActors.Gateway.Security;
@@ -13,6 +12,7 @@ namespace ConversationActors.Gateway.Security;
 public sealed record Caller(string? Subject, bool IsAdmin, string? Problem)
 {
     private static readonly object ItemsKey = new();
+    private static readonly object FailureKey = new();
 
     public bool IsAuthenticated => Subject is not null;
 
@@ -30,6 +30,9 @@ public sealed record Caller(string? Subject, bool IsAdmin, string? Problem)
         context.Items[ItemsKey] = caller;
         return caller;
     }
+
+    /// <summary>Kept by the JWT handler's AuthenticationFailed event (the middleware keeps only successes).</summary>
+    public static void RecordFailure(HttpContext context, Exception failure) => context.Items[FailureKey] = failure;
 
     private static Caller Resolve(HttpContext context, AuthSettings auth)
     {
@@ -52,7 +55,7 @@ public sealed record Caller(string? Subject, bool IsAdmin, string? Problem)
         }
 
         var header = context.Request.Headers.Authorization.ToString();
-        var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        var failure = context.Items.TryGetValue(FailureKey, out var failed) ? failed as Exception : null;
         var problem = failure switch
         {
             SecurityTokenExpiredException => "the bearer token has expired",

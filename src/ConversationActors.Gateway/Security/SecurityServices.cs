@@ -73,6 +73,11 @@ public static class SecurityServices
         };
         options.Events = new JwtBearerEvents
         {
+            OnAuthenticationFailed = context =>
+            {
+                Caller.RecordFailure(context.HttpContext, context.Exception);
+                return Task.CompletedTask;
+            },
             // Only reached if something challenges or forbids through the handler itself; AccessMiddleware
             // answers first, but the handler's bare 401/403 must be the SPEC's envelope too.
             OnChallenge = async context =>
