@@ -11,11 +11,12 @@ namespace ConversationActors.Gateway.Tests.Fuzz;
 /// signing key: no 5xx, every answer the envelope, and the canary user's list, unread, journal and
 /// profiles byte for byte the same afterwards.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public sealed class FuzzTests(SecuredFixture fixture, ITestOutputHelper output) : IClassFixture<SecuredFixture>
 {
     public const int Seed = 20261122;
     public const int Requests = 10_000;
-    private const int Parallelism = 6;
+    private const int Parallelism = 4;
     private const int MaxBodyBytes = 65536;
 
     private readonly Api _api = fixture.Api;
@@ -199,4 +200,11 @@ public sealed class FuzzTests(SecuredFixture fixture, ITestOutputHelper output) 
         Assert.All(parts, p => p.Ok());
         return string.Join("\n", parts.Select(p => p.Body));
     }
+}
+
+/// <summary>The fuzz test loads the two cores: it runs alone, after the parallel tests, so their asks do not time out.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FuzzCollection
+{
+    public const string Name = "Fuzz (alone)";
 }
