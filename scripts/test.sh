@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): builds the solution and runs every test project,
 # then prints the closing line `tests: N passed, M failed` summed from the TRX results.
-# Two phases: every test outside Category=Cluster (parallel, ~1 min), then the multi-process cluster
+# Two phases: every test outside Category=Cluster (one test project at a time, so timing-sensitive
+# tests never share the two cores with the fuzzer; ~3 min), then the multi-process cluster
 # tests (one at a time, real PostgreSQL via scripts/postgres.sh, which installs it if missing: ~6 min).
 # Usage: scripts/test.sh [--quick] [extra dotnet test arguments]
 #   --quick   skip the cluster tests (no PostgreSQL needed)
@@ -25,7 +26,7 @@ if ! dotnet build ConversationActors.sln -c Release -nologo -v quiet; then
 fi
 
 status=0
-dotnet test ConversationActors.sln -c Release --no-build -nologo --filter "Category!=Cluster" \
+dotnet test ConversationActors.sln -c Release --no-build -nologo -m:1 --filter "Category!=Cluster" \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=$?
 
 if [ "$quick" -eq 0 ]; then

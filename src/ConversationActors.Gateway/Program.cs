@@ -1,16 +1,19 @@
 using ConversationActors.Gateway.Apis;
 using ConversationActors.Gateway.Hosting;
 using ConversationActors.Gateway.Http;
+using ConversationActors.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddConversationActors();
 builder.AddGatewayServices();
 builder.AddTelemetry();
+builder.AddGatewaySecurity();
 
 var app = builder.Build();
 
 app.UseMiddleware<EnvelopeMiddleware>();
+app.UseGatewaySecurity();
 app.MapOpenApiDocs();
 app.MapHealthApi();
 app.MapMetrics();

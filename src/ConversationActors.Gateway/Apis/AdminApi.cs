@@ -10,7 +10,7 @@ namespace ConversationActors.Gateway.Apis;
 /// <summary>
 /// SPEC 6: <c>GET /v1/admin/cluster</c> — this node's view of the cluster: members (address, status,
 /// roles, reachability, up since), the leader, and per entity type the shards and entities each node
-/// hosts (ClusterSharding statistics). Authentication arrives with the security issue.
+/// hosts (ClusterSharding statistics). Admin-only, like every endpoint not marked otherwise (AccessPolicy).
 /// </summary>
 public static class AdminApi
 {

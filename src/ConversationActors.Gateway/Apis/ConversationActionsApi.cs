@@ -1,10 +1,14 @@
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Model;
 using ConversationActors.Gateway.Http;
+using ConversationActors.Gateway.Security;
 
 namespace ConversationActors.Gateway.Apis;
 
-/// <summary>SPEC 4.2: what a user does to a conversation. Each answers <c>{conversation}</c> once the event is durable.</summary>
+/// <summary>
+/// SPEC 4.2: what a user does to a conversation. Each answers <c>{conversation}</c> once the event is durable.
+/// The client actions allow the owner's token; revoke comes from the chat backend, so it stays admin-only.
+/// </summary>
 public static class ConversationActionsApi
 {
     public static IEndpointRouteBuilder MapConversationActionsApi(this IEndpointRouteBuilder app)
@@ -32,12 +36,12 @@ public static class ConversationActionsApi
 
                 return await ExecuteAsync(api, userID, new SetDraft(id, body.OptionalString("draftText")), ct);
             })
-            .WithName("SetConversationDraft").WithSummary("Set the draft (stored on the server); empty text clears it.")
+            .AllowOwner().WithName("SetConversationDraft").WithSummary("Set the draft (stored on the server); empty text clears it.")
             .AcceptsJson<DraftRequest>();
 
         conversation.MapDelete("/draft", async (string userID, string conversationID, ApiContext api, CancellationToken ct) =>
                 await ExecuteAsync(api, userID, new SetDraft(RouteArgs.Conversation(conversationID), null), ct))
-            .WithName("ClearConversationDraft").WithSummary("Clear the draft.");
+            .AllowOwner().WithName("ClearConversationDraft").WithSummary("Clear the draft.");
 
         conversation.MapPut("/pin", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
@@ -45,7 +49,7 @@ public static class ConversationActionsApi
                 var body = await api.BodyAsync(request, ct);
                 return await ExecuteAsync(api, userID, new SetPinned(id, body.RequiredBool("isPinned")), ct);
             })
-            .WithName("PinConversation").WithSummary("Pin (activates, creates if missing) or unpin.")
+            .AllowOwner().WithName("PinConversation").WithSummary("Pin (activates, creates if missing) or unpin.")
             .AcceptsJson<PinRequest>();
 
         conversation.MapPut("/recvOpt", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
@@ -54,7 +58,7 @@ public static class ConversationActionsApi
                 var body = await api.BodyAsync(request, ct);
                 return await ExecuteAsync(api, userID, new SetRecvOpt(id, body.RequiredEnum<RecvOpt>("recvOpt")), ct);
             })
-            .WithName("SetReceiveMessageOpt").WithSummary("Set how messages of this conversation are received.")
+            .AllowOwner().WithName("SetReceiveMessageOpt").WithSummary("Set how messages of this conversation are received.")
             .AcceptsJson<RecvOptRequest>();
 
         conversation.MapPost("/read", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
@@ -63,12 +67,12 @@ public static class ConversationActionsApi
                 var body = await api.OptionalBodyAsync(request, ct);
                 return await ExecuteAsync(api, userID, new MarkRead(id, body?.OptionalInt64("upToTimestamp")), ct);
             })
-            .WithName("CleanConversationUnreadMessageCount").WithSummary("Mark read, everything or up to a timestamp (inclusive).")
+            .AllowOwner().WithName("CleanConversationUnreadMessageCount").WithSummary("Mark read, everything or up to a timestamp (inclusive).")
             .AcceptsJson<ReadRequest>();
 
         conversation.MapPost("/clearHistory", async (string userID, string conversationID, ApiContext api, CancellationToken ct) =>
                 await ExecuteAsync(api, userID, new ClearHistory(RouteArgs.Conversation(conversationID)), ct))
-            .WithName("ClearHistoryMessage").WithSummary("Clear the history: no lastMessage, no unread; the conversation stays.");
+            .AllowOwner().WithName("ClearHistoryMessage").WithSummary("Clear the history: no lastMessage, no unread; the conversation stays.");
 
         conversation.MapDelete("/", async (string userID, string conversationID, ApiContext api, CancellationToken ct) =>
             {
@@ -76,7 +80,7 @@ public static class ConversationActionsApi
                 ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), new DeleteConversation(id), ct));
                 return Envelope.Ok(null);
             })
-            .WithName("DeleteConversation").WithSummary("Delete the conversation; a later message creates it afresh.");
+            .AllowOwner().WithName("DeleteConversation").WithSummary("Delete the conversation; a later message creates it afresh.");
 
         app.MapPut("/v1/users/{userID}/friends/{peerID}/remark", async (string userID, string peerID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
@@ -89,7 +93,7 @@ public static class ConversationActionsApi
 
                 return await ExecuteAsync(api, userID, new SetFriendRemark(peer, body.OptionalString("remark")), ct);
             })
-            .WithTags("Conversation actions").WithName("SetFriendRemark").WithSummary("The owner's remark for a friend: first in line for showName.")
+            .WithTags("Conversation actions").AllowOwner().WithName("SetFriendRemark").WithSummary("The owner's remark for a friend: first in line for showName.")
             .AcceptsJson<RemarkRequest>();
         return app;
     }

@@ -3,6 +3,7 @@ using ConversationActors.Domain.Paging;
 using ConversationActors.Domain.Queries;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Rendering;
+using ConversationActors.Gateway.Security;
 
 namespace ConversationActors.Gateway.Apis;
 
@@ -11,7 +12,7 @@ public static class ConversationQueriesApi
 {
     public static IEndpointRouteBuilder MapConversationQueriesApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/v1/users/{userID}").WithTags("Conversation queries");
+        var users = app.MapGroup("/v1/users/{userID}").WithTags("Conversation queries").AllowOwner();
 
         users.MapGet("/conversations", ListAsync)
             .WithName("GetConversationList")

@@ -7,8 +7,8 @@ public static class OpenApiDocs
 {
     public static IEndpointRouteBuilder MapOpenApiDocs(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("ConversationActors API"));
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("ConversationActors API")).AllowAnonymous();
         return app;
     }
 }

@@ -28,6 +28,7 @@ public static class ActorSystemSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => NodeSettings.From(config, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(EdgeSettings.From(config));
         builder.Services.AddSingleton<RegionsHolder>();
         builder.Services.AddSingleton<IConversationService>(sp => new ShardedConversationService(
             sp.GetRequiredService<RegionsHolder>().Regions.GetAwaiter().GetResult(),

@@ -22,8 +22,6 @@ public static class GatewayServices
             .Configure<NodeSettings>((kestrel, settings) =>
             {
                 kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
-                kestrel.Limits.MaxRequestLineSize = 8 * 1024;
-                kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
                 kestrel.AddServerHeader = false;
             });
         builder.Services.AddSingleton<ProfileCache>();
