@@ -4,10 +4,10 @@ using ConversationActors.Gateway.Tests.Infrastructure;
 
 namespace ConversationActors.Gateway.Tests;
 
-/// <summary>A host whose ask-timeout is far shorter than an entity's start and recovery from SQLite.</summary>
+/// <summary>A host whose ask-timeout (300 ms) is far shorter than the recovery of a "slow-" user (2 s).</summary>
 public sealed class TinyAskTimeoutFixture : GatewayFixture
 {
-    protected override string ExtraHocon => "conversation-actors.ask-timeout = 1ms";
+    protected override string ExtraHocon => "conversation-actors.ask-timeout = 300ms\n" + SlowRecoveryJournal.ConfigLine;
 }
 
 /// <summary>SPEC 4.4 TIMEOUT: when the cluster does not answer in time the gateway answers 503 with code 50005.</summary>
@@ -18,8 +18,8 @@ public sealed class TimeoutTests(TinyAskTimeoutFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_query_the_cluster_does_not_answer_within_ask_timeout_is_503_TIMEOUT()
     {
-        // A fresh user's entity must start and recover from SQLite first: far more than 1 ms.
-        var answer = await _api.ListAsync("to-" + Guid.NewGuid().ToString("N"));
+        // A slow user's entity takes 2 s to recover: far more than the 300 ms ask-timeout.
+        var answer = await _api.ListAsync("slow-" + Guid.NewGuid().ToString("N"));
 
         answer.Refused(HttpStatusCode.ServiceUnavailable, 50005);
         Assert.Contains("ask-timeout", answer.Desc);
@@ -29,7 +29,7 @@ public sealed class TimeoutTests(TinyAskTimeoutFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_fan_out_whose_writes_time_out_is_503_TIMEOUT_naming_the_failed_sets()
     {
-        var members = Enumerable.Range(0, 20).Select(i => $"to-fan-{i}-{Guid.NewGuid():N}").ToArray();
+        var members = Enumerable.Range(0, 20).Select(i => $"slow-fan-{i}-{Guid.NewGuid():N}").ToArray();
         var body = Messages.FanOut("to-1", "to-sender", Messages.HourAgo, b =>
         {
             b["groupID"] = "to-group";

@@ -53,8 +53,9 @@ public sealed class ShardedConversationService(ShardRegions regions, TimeSpan as
         {
             answer = await region.Ask<object>(message, askTimeout, cancellationToken);
         }
-        catch (AskTimeoutException)
+        catch (Exception e) when (e is AskTimeoutException or AggregateException { InnerException: AskTimeoutException })
         {
+            // Under load the timeout can surface wrapped in an AggregateException; either way it is a TIMEOUT.
             ServiceMetrics.Asked(message.GetType().Name, Stopwatch.GetElapsedTime(started), ErrorCode.Timeout);
             return new Refusal(ErrorCode.Timeout, $"the cluster did not answer within ask-timeout ({askTimeout.TotalSeconds:0.###} s); a write may or may not have been applied, retry");
         }
