@@ -1,4 +1,5 @@
 using ConversationActors.Gateway.Apis;
+using ConversationActors.Gateway.Changes;
 using ConversationActors.Gateway.Hosting;
 using ConversationActors.Gateway.Http;
 
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddConversationActors();
 builder.AddGatewayServices();
+builder.AddChangeFeed();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ app.MapConversationActionsApi();
 app.MapMessagesApi();
 app.MapProfilesApi();
 app.MapAuditApi();
+app.MapChangesApi();
 app.MapAdminApi();
 
 app.Run();
