@@ -19,7 +19,8 @@ public sealed record ChangeFeedDependencies(
     ChangeFeedSettings Settings,
     ChangeFeedMetrics Metrics,
     NodeSettings Node,
-    TimeProvider Time);
+    TimeProvider Time,
+    ILogger<ChangeStream> Log);
 
 /// <summary>
 /// Opens a user's change stream: subscribes to the live topic first (so nothing published from now on

@@ -24,7 +24,8 @@ public static class ChangeFeedServices
             sp.GetRequiredService<ChangeFeedSettings>(),
             sp.GetRequiredService<ChangeFeedMetrics>(),
             sp.GetRequiredService<NodeSettings>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ChangeStream>>()));
         builder.Services.AddSingleton<ChangeFeedService>();
         return builder;
     }

@@ -24,6 +24,7 @@ public sealed class ChangeStream : IAsyncDisposable
     private readonly SseFrames _frames;
     private readonly ChangeFeedSettings _settings;
     private readonly ChangeFeedMetrics _metrics;
+    private readonly ILogger _log;
     private readonly Channel<ChangeNotice> _live;
     private readonly IActorRef _subscriber;
     private readonly ActorSystem _system;
@@ -54,6 +55,7 @@ public sealed class ChangeStream : IAsyncDisposable
         _frames = deps.Frames;
         _settings = deps.Settings;
         _metrics = deps.Metrics;
+        _log = deps.Log;
         _system = deps.System;
         _outgoing = Channel.CreateBounded<string>(new BoundedChannelOptions(_settings.BufferSize)
         {
@@ -101,6 +103,12 @@ public sealed class ChangeStream : IAsyncDisposable
         catch (OperationCanceledException) when (pumpStop.IsCancellationRequested)
         {
             // The client left or the server is stopping.
+        }
+        catch (Exception e)
+        {
+            // The journal could not be read, or a notice could not be decoded: end the stream; the
+            // client resumes from its Last-Event-ID and the journal has everything.
+            _log.LogWarning(e, "Change stream of {UserID} ended after seq {Seq}", _userID, _feed.Seq);
         }
         finally
         {
