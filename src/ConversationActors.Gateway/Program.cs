@@ -1,4 +1,5 @@
 using ConversationActors.Gateway.Apis;
+using ConversationActors.Gateway.Changes;
 using ConversationActors.Gateway.Hosting;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Security;
@@ -9,6 +10,7 @@ builder.AddConversationActors();
 builder.AddGatewayServices();
 builder.AddTelemetry();
 builder.AddGatewaySecurity();
+builder.AddChangeFeed();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.MapConversationActionsApi();
 app.MapMessagesApi();
 app.MapProfilesApi();
 app.MapAuditApi();
+app.MapChangesApi();
 app.MapAdminApi();
 
 app.Run();

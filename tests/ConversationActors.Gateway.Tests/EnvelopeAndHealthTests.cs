@@ -112,6 +112,7 @@ public sealed class EnvelopeAndHealthTests(GatewayFixture fixture) : IClassFixtu
             "/v1/users/{userID}/friends/{peerID}/remark",
             "/v1/profiles/users/{userID}",
             "/v1/profiles/groups/{groupID}",
+            "/v1/users/{userID}/conversations/changes",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }

@@ -24,6 +24,8 @@ public static class EnvironmentOverrides
         ("conversation-actors.store", "CONVERSATION_ACTORS_STORE"),
         ("conversation-actors.entity-role", "CONVERSATION_ACTORS_ENTITY_ROLE"),
         ("conversation-actors.cursor-key", "CONVERSATION_ACTORS_CURSOR_KEY"),
+        ("conversation-actors.changes.keep-alive", "CONVERSATION_ACTORS_CHANGES_KEEP_ALIVE"),
+        ("conversation-actors.changes.buffer-size", "CONVERSATION_ACTORS_CHANGES_BUFFER_SIZE"),
         ("conversation-actors.limits.max-body-bytes", "CONVERSATION_ACTORS_MAX_BODY_BYTES"),
         ("conversation-actors.limits.fanout-members-max", "CONVERSATION_ACTORS_FANOUT_MEMBERS_MAX"),
         ("conversation-actors.limits.max-request-line-bytes", "CONVERSATION_ACTORS_MAX_REQUEST_LINE_BYTES"),

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Persistence;
 using ConversationActors.Actors.Protocol;
@@ -24,6 +25,7 @@ public sealed class ConversationSetActor : ReceivePersistentActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private ConversationSet _state;
     private IActorRef? _awaitingPersist;
+    private IActorRef _changes = ActorRefs.Nobody;
 
     public ConversationSetActor(string userID, EntitySettings settings)
     {
@@ -78,11 +80,19 @@ public sealed class ConversationSetActor : ReceivePersistentActor
             _awaitingPersist = null;
             _state = _state.Apply(persisted);
             Sender.Tell(new CommandAccepted(true, Answer(message.Command, now), LastSequenceNr));
+            _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), ChangeNotice.Of(_state.OwnerID, LastSequenceNr, persisted)));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
             {
                 SaveSnapshot(ConversationSetSnapshot.Of(_state));
             }
         });
+    }
+
+    /// <summary>Live change feed: each persisted event goes to the user's topic (at most once; the journal fills gaps).</summary>
+    protected override void PreStart()
+    {
+        base.PreStart();
+        _changes = DistributedPubSub.Get(Context.System).Mediator;
     }
 
     /// <summary>The conversation an action answers with (SPEC 4.2): the one it touched, as it is now.</summary>

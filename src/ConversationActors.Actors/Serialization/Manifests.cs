@@ -52,6 +52,7 @@ public static class Manifests
         [typeof(UpdateGroupProfile)] = "UpdateGroupProfile.v1",
         [typeof(GetGroupProfile)] = "GetGroupProfile.v1",
         [typeof(GroupProfileAnswer)] = "GroupProfileAnswer.v1",
+        [typeof(ChangeNotice)] = "ChangeNotice.v1",
     };
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.PublishSubscribe;
 using ConversationActors.Actors.Entities;
 
 namespace ConversationActors.Actors.Sharding;
@@ -15,6 +16,7 @@ public sealed record ShardRegions(IActorRef Conversations, IActorRef UserProfile
     public static async Task<ShardRegions> StartAsync(ActorSystem system, EntitySettings settings, int shardCount, string? role)
     {
         var sharding = ClusterSharding.Get(system);
+        DistributedPubSub.Get(system); // the change feed's topics: gossip subscriptions from the start
         var shardingSettings = ClusterShardingSettings.Create(system).WithRole(role);
         var extractor = new EntityMessageExtractor(shardCount);
         return new ShardRegions(
@@ -27,6 +29,7 @@ public sealed record ShardRegions(IActorRef Conversations, IActorRef UserProfile
     public static async Task<ShardRegions> StartProxiesAsync(ActorSystem system, int shardCount, string? role)
     {
         var sharding = ClusterSharding.Get(system);
+        DistributedPubSub.Get(system); // the change feed's topics: gossip subscriptions from the start
         var extractor = new EntityMessageExtractor(shardCount);
         return new ShardRegions(
             // A null role means "any node": the proxy API is annotated non-null but accepts it.

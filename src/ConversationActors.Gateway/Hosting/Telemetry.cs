@@ -11,7 +11,7 @@ public static class Telemetry
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddMeter(ServiceMetrics.MeterName)
+            .AddMeter(ServiceMetrics.MeterName, Changes.ChangeFeedMetrics.MeterName)
             .AddPrometheusExporter());
         return builder;
     }

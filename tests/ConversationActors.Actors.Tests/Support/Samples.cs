@@ -98,6 +98,7 @@ public static class Samples
             ["UpdateGroupProfile"] = new UpdateGroupProfile("@TGS#g", new GroupProfilePatch(GroupProfilePatch.Fields, "G", "f", GroupType.AVChatRoom, "i", "n", "o", 3)),
             ["GetGroupProfile"] = new GetGroupProfile("@TGS#g"),
             ["GroupProfileAnswer"] = new GroupProfileAnswer(groupProfile),
+            ["ChangeNotice"] = ChangeNotice.Of("owner", 12, new DraftSet("C2Cbob", "draft", T + 1, true, ["C2Cold"])),
         };
         foreach (var command in commands)
         {

@@ -129,6 +129,13 @@ public sealed class AuditTests(GatewayFixture fixture) : IClassFixture<GatewayFi
         const string user = "audit-asof-time";
         var t = Messages.HourAgo;
         (await Api.AddMessageAsync(user, "C2Cold", Messages.Body("m1", "old", t))).Ok();
+        var firstRecorded = (await Api.GetAsync(Paths.User(user) + "/events")).Ok()[0].GetProperty("timestamp").GetInt64();
+        while (Messages.Now <= firstRecorded)
+        {
+            // The second write must get a later server millisecond than the first.
+            await Task.Yield();
+        }
+
         var between = DateTimeOffset.UtcNow;
         (await Api.AddMessageAsync(user, "C2Cnew", Messages.Body("m2", "new", t + 1))).Ok();
         var log = (await Api.GetAsync(Paths.User(user) + "/events")).Ok().EnumerateArray().ToArray();

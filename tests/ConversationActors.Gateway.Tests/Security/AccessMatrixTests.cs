@@ -27,6 +27,7 @@ public sealed class AccessMatrixTests(SecuredFixture fixture, ITestOutputHelper 
         ["ClearHistoryMessage"] = Access.Owner,
         ["DeleteConversation"] = Access.Owner,
         ["SetFriendRemark"] = Access.Owner,
+        ["GetConversationChanges"] = Access.Owner,
         ["RevokeMessage"] = Access.Admin,
         ["AddMessage"] = Access.Admin,
         ["FanOutMessage"] = Access.Admin,
