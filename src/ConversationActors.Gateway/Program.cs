@@ -14,6 +14,8 @@ app.MapOpenApiDocs();
 app.MapHealthApi();
 app.MapConversationQueriesApi();
 app.MapConversationActionsApi();
+app.MapConversationOrganizeApi();
+app.MapConversationGroupsApi();
 app.MapMessagesApi();
 app.MapProfilesApi();
 app.MapAuditApi();

@@ -58,6 +58,13 @@ public static class ListQueries
         return new ConversationPage(items, true, PagePosition.End);
     }
 
+    /// <summary>
+    /// The scan budget of a page: filtered pages skip at most <see cref="ConversationSettings.FilterScanMax"/>
+    /// non-matching conversations; plain pages and whole lists (count int.MaxValue) are never cut short.
+    /// </summary>
+    public static int ScanBudget(ConversationFilter? filter, int count) =>
+        filter is null || filter.IsEmpty || count == int.MaxValue ? int.MaxValue : ConversationSettings.FilterScanMax;
+
     /// <summary>The named conversations that exist, in the order asked, each once.</summary>
     public static IReadOnlyList<ConversationView> Batch(ConversationSet set, IEnumerable<string> conversationIDs, long now, long retentionMs)
     {
