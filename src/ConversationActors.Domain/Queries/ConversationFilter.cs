@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ConversationActors.Domain.Ids;
 using ConversationActors.Domain.Model;
 using ConversationActors.Domain.State;
@@ -18,6 +19,7 @@ public sealed record ConversationFilter(
     /// <summary>No filter: the plain list (still without hidden conversations).</summary>
     public static ConversationFilter None { get; } = new();
 
+    [JsonIgnore]
     public bool IsEmpty => Equals(None);
 
     /// <summary>Whether a list answer shows <paramref name="entry"/>.</summary>
