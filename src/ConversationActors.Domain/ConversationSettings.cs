@@ -28,6 +28,18 @@ public sealed record ConversationSettings
 
     public int AtUserIDsMax { get; init; } = 100;
 
+    /// <summary>Tencent's limit on a conversation's customData.</summary>
+    public int CustomDataMaxBytes { get; init; } = 256;
+
+    /// <summary>Tencent's limit on conversation groups per user.</summary>
+    public int ConversationGroupsMax { get; init; } = 20;
+
+    /// <summary>Tencent's limit on a conversation group's name.</summary>
+    public const int GroupNameMaxBytes = 32;
+
+    /// <summary>How many non-matching conversations a filtered page skips before it answers (fewer items, not finished).</summary>
+    public const int FilterScanMax = 1000;
+
     /// <summary>How far ahead of server time a message timestamp may be.</summary>
     public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -21,6 +21,8 @@ app.MapHealthApi();
 app.MapMetrics();
 app.MapConversationQueriesApi();
 app.MapConversationActionsApi();
+app.MapConversationOrganizeApi();
+app.MapConversationGroupsApi();
 app.MapMessagesApi();
 app.MapProfilesApi();
 app.MapAuditApi();

@@ -174,6 +174,45 @@ public static class BadRequestTable
         Bad("group profile: ownerID with whitespace", "PUT", "/v1/profiles/groups/canary-g", """{"ownerID":"a b"}""", "ownerID");
         Bad("group profile: groupID with whitespace", "GET", "/v1/profiles/groups/canary%20g", null, "groupID");
 
+        // Marks, custom data, groups, filters and the multi-conversation writes (issue #10).
+        const string Ids = "\"conversationIDList\":[\"C2Ccanary-peer\"]";
+        var ids101 = "\"conversationIDList\":[" + string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"C2Cu{i}\"")) + "]";
+        Bad("marks: markType 3", "PUT", U + "/conversations/marks", "{" + Ids + ",\"markType\":3,\"enable\":true}", "markType");
+        Bad("marks: markType 16 (reserved bit)", "PUT", U + "/conversations/marks", "{" + Ids + ",\"markType\":16,\"enable\":true}", "markType");
+        Bad("marks: markType 0", "PUT", U + "/conversations/marks", "{" + Ids + ",\"markType\":0,\"enable\":true}", "markType");
+        Bad("marks: markType negative", "PUT", U + "/conversations/marks", "{" + Ids + ",\"markType\":-1,\"enable\":true}", "markType");
+        Bad("marks: markType a string", "PUT", U + "/conversations/marks", "{" + Ids + ",\"markType\":\"1\",\"enable\":true}", "markType");
+        Bad("marks: enable missing", "PUT", U + "/conversations/marks", "{" + Ids + ",\"markType\":1}", "enable");
+        Bad("marks: empty list", "PUT", U + "/conversations/marks", """{"conversationIDList":[],"markType":1,"enable":true}""", "conversationIDList");
+        Bad("marks: 101 IDs", "PUT", U + "/conversations/marks", "{" + ids101 + ",\"markType\":1,\"enable\":true}", "conversationIDList");
+        Bad("marks: a malformed ID", "PUT", U + "/conversations/marks", """{"conversationIDList":["bogus"],"markType":1,"enable":true}""", "conversationIDList");
+        Bad("customData: over 256 bytes", "PUT", U + "/conversations/customData", "{" + Ids + ",\"customData\":\"" + new string('d', 257) + "\"}", "customData");
+        Bad("customData: missing", "PUT", U + "/conversations/customData", "{" + Ids + "}", "customData");
+        Bad("customData: a number", "PUT", U + "/conversations/customData", "{" + Ids + ",\"customData\":5}", "customData");
+        Bad("delete many: list missing", "POST", U + "/conversations/delete", "{}", "conversationIDList");
+        Bad("delete many: clearHistory a string", "POST", U + "/conversations/delete", "{" + Ids + ",\"clearHistory\":\"yes\"}", "clearHistory");
+        Bad("clean unread: conversationID missing", "POST", U + "/conversations/read", "{}", "conversationID");
+        Bad("clean unread: unknown scope", "POST", U + "/conversations/read", """{"conversationID":"all"}""", "conversationID");
+        Bad("clean unread: upToTimestamp 0", "POST", U + "/conversations/read", """{"conversationID":"","upToTimestamp":0}""", "upToTimestamp");
+        Bad("group: name over 32 bytes", "POST", U + "/conversationGroups", "{\"groupName\":\"" + new string('n', 33) + "\"," + Ids + "}", "groupName");
+        Bad("group: name empty", "POST", U + "/conversationGroups", "{\"groupName\":\"\"," + Ids + "}", "groupName");
+        Bad("group: name missing", "POST", U + "/conversationGroups", "{" + Ids + "}", "groupName");
+        Bad("group: initial list empty", "POST", U + "/conversationGroups", """{"groupName":"x","conversationIDList":[]}""", "conversationIDList");
+        Bad("group: rename an unknown group", "PUT", U + "/conversationGroups/nothing", """{"newName":"y"}""", "nothing");
+        Bad("group: rename without newName", "PUT", U + "/conversationGroups/nothing", "{}", "newName");
+        Bad("group: delete an unknown group", "DELETE", U + "/conversationGroups/nothing", null, "nothing");
+        Bad("group: add to an unknown group", "POST", U + "/conversationGroups/nothing/conversations", "{" + Ids + "}", "nothing");
+        Bad("group: remove from an unknown group", "POST", U + "/conversationGroups/nothing/conversations/delete", "{" + Ids + "}", "nothing");
+        Bad("group: name with an encoded slash", "DELETE", U + "/conversationGroups/a%2Fb", null, "groupName");
+        Bad("filter: type SYSTEM", "GET", U + "/conversations?type=SYSTEM", null, "type");
+        Bad("filter: type in lower case", "GET", U + "/conversations?type=c2c", null, "type");
+        Bad("filter: markType 5", "GET", U + "/conversations?markType=5", null, "markType");
+        Bad("filter: markType abc", "GET", U + "/conversations?markType=abc", null, "markType");
+        Bad("filter: hasUnread yes", "GET", U + "/conversations?hasUnread=yes", null, "hasUnread");
+        Bad("filter: hasAt given twice", "GET", U + "/conversations?hasAt=true&hasAt=false", null, "hasAt");
+        Bad("filter: conversationGroup too long", "GET", U + "/conversations?conversationGroup=" + new string('g', 33), null, "conversationGroup");
+        Bad("filter: unread with a bad type", "GET", U + "/unread?type=GROUPS", null, "type");
+
         // Actions that do not create, on a conversation the canary does not have.
         void Missing(string name, string method, string suffix, string? body) =>
             rows.Add(new("not found: " + name, method, U + "/conversations/C2Cstranger" + suffix, body, 404, 6004, "C2Cstranger"));

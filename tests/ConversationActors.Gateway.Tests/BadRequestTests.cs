@@ -104,6 +104,7 @@ public sealed class BadRequestTests(GatewayFixture fixture) : IClassFixture<Gate
             await _api.GetAsync(Paths.UserProfile(BadRequestTable.Peer)),
             await _api.GetAsync(Paths.GroupProfile(BadRequestTable.Group)),
             await _api.GetAsync(Paths.UserProfile(BadRequestTable.Canary)),
+            await _api.GetAsync(Paths.User(BadRequestTable.Canary) + "/conversationGroups"),
         };
         Assert.All(parts, p => p.Ok());
         return string.Join("\n", parts.Select(p => p.Body));

@@ -113,6 +113,14 @@ public sealed class EnvelopeAndHealthTests(GatewayFixture fixture) : IClassFixtu
             "/v1/profiles/users/{userID}",
             "/v1/profiles/groups/{groupID}",
             "/v1/users/{userID}/conversations/changes",
+            "/v1/users/{userID}/conversations/marks",
+            "/v1/users/{userID}/conversations/customData",
+            "/v1/users/{userID}/conversations/delete",
+            "/v1/users/{userID}/conversations/read",
+            "/v1/users/{userID}/conversationGroups",
+            "/v1/users/{userID}/conversationGroups/{groupName}",
+            "/v1/users/{userID}/conversationGroups/{groupName}/conversations",
+            "/v1/users/{userID}/conversationGroups/{groupName}/conversations/delete",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }

@@ -37,12 +37,14 @@ public sealed class ConversationSetActor : ReceivePersistentActor
         Recover<IConversationEvent>(e => _state = _state.Apply(e));
 
         Command<UserCommand>(Handle);
-        Command<GetConversationPage>(q => Sender.Tell(new PageAnswer(ListQueries.Page(_state, q.From, q.Count, Now, Retention))));
+        Command<GetConversationPage>(q => Sender.Tell(new PageAnswer(ListQueries.Page(
+            _state, q.From, q.Count, Now, Retention, q.Filter, ListQueries.ScanBudget(q.Filter, q.Count)))));
         Command<GetConversationBatch>(q => Sender.Tell(new BatchAnswer(ListQueries.Batch(_state, q.ConversationIDs, Now, Retention))));
         Command<GetConversation>(q => Sender.Tell(new ConversationAnswer(
             ListQueries.Get(_state, q.ConversationID, Now, Retention),
             q.WithStats ? ListQueries.Stats(_state, q.ConversationID, Now, Retention) : null)));
-        Command<GetTotalUnread>(_ => Sender.Tell(new TotalUnreadAnswer(ListQueries.TotalUnread(_state, Now, Retention))));
+        Command<GetTotalUnread>(q => Sender.Tell(new TotalUnreadAnswer(ListQueries.TotalUnread(_state, Now, Retention, q.Filter))));
+        Command<GetConversationGroups>(_ => Sender.Tell(new ConversationGroupsAnswer(_state.ConversationGroups.ToArray())));
         Command<SaveSnapshotSuccess>(ok => DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failed => _log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -68,20 +70,29 @@ public sealed class ConversationSetActor : ReceivePersistentActor
             return;
         }
 
-        if (decision.Event is not { } evt)
+        if (decision.Events.Count == 0)
         {
-            Sender.Tell(new CommandAccepted(false, Answer(message.Command, now), LastSequenceNr));
+            Sender.Tell(new CommandAccepted(false, Answer(message.Command, now), LastSequenceNr, decision.Results));
             return;
         }
 
+        // A multi-conversation write persists its events together (one journal entry each) and is
+        // answered once, after the last of them is durable.
         _awaitingPersist = Sender;
-        Persist(evt, persisted =>
+        var firstSeq = LastSequenceNr;
+        var left = decision.Events.Count;
+        PersistAll(decision.Events, persisted =>
         {
-            _awaitingPersist = null;
             _state = _state.Apply(persisted);
-            Sender.Tell(new CommandAccepted(true, Answer(message.Command, now), LastSequenceNr));
             _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), ChangeNotice.Of(_state.OwnerID, LastSequenceNr, persisted)));
-            if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
+            if (--left > 0)
+            {
+                return;
+            }
+
+            _awaitingPersist = null;
+            Sender.Tell(new CommandAccepted(true, Answer(message.Command, now), LastSequenceNr, decision.Results));
+            if (_settings.SnapshotEvery > 0 && LastSequenceNr / _settings.SnapshotEvery != firstSeq / _settings.SnapshotEvery)
             {
                 SaveSnapshot(ConversationSetSnapshot.Of(_state));
             }

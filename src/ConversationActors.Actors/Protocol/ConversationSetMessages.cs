@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Errors;
+using ConversationActors.Domain.Model;
 using ConversationActors.Domain.Queries;
 
 namespace ConversationActors.Actors.Protocol;
@@ -13,7 +14,8 @@ public sealed record UserCommand(string UserID, IConversationCommand Command) : 
 }
 
 /// <summary>A page (or, with <see cref="PagePosition.Start"/> and int.MaxValue, the whole list). Answer: <see cref="PageAnswer"/>.</summary>
-public sealed record GetConversationPage(string UserID, PagePosition From, int Count) : IEntityMessage
+/// <remarks>With a non-empty <see cref="Filter"/> (getConversationListByFilter) a page may hold fewer items.</remarks>
+public sealed record GetConversationPage(string UserID, PagePosition From, int Count, ConversationFilter? Filter = null) : IEntityMessage
 {
     [JsonIgnore]
     public string EntityID => UserID;
@@ -33,8 +35,15 @@ public sealed record GetConversation(string UserID, string ConversationID, bool 
     public string EntityID => UserID;
 }
 
-/// <summary>Answer: <see cref="TotalUnreadAnswer"/>.</summary>
-public sealed record GetTotalUnread(string UserID) : IEntityMessage
+/// <summary>Answer: <see cref="TotalUnreadAnswer"/>; with a filter, the unread of the matching conversations.</summary>
+public sealed record GetTotalUnread(string UserID, ConversationFilter? Filter = null) : IEntityMessage
+{
+    [JsonIgnore]
+    public string EntityID => UserID;
+}
+
+/// <summary>getConversationGroupList. Answer: <see cref="ConversationGroupsAnswer"/>.</summary>
+public sealed record GetConversationGroups(string UserID) : IEntityMessage
 {
     [JsonIgnore]
     public string EntityID => UserID;
@@ -42,9 +51,11 @@ public sealed record GetTotalUnread(string UserID) : IEntityMessage
 
 /// <summary>
 /// The write was decided and, when <see cref="Applied"/>, durably persisted as event <see cref="SequenceNr"/>.
-/// Not applied: a duplicate message or a PUT that changed nothing.
+/// Not applied: a duplicate message or a PUT that changed nothing. A multi-conversation write carries
+/// <see cref="Results"/>, one per distinct conversation asked.
 /// </summary>
-public sealed record CommandAccepted(bool Applied, ConversationView? Conversation, long SequenceNr) : IClusterMessage;
+public sealed record CommandAccepted(
+    bool Applied, ConversationView? Conversation, long SequenceNr, IReadOnlyList<ConversationOperationResult>? Results = null) : IClusterMessage;
 
 /// <summary>The write was refused or not persisted; nothing changed.</summary>
 public sealed record CommandRefused(ErrorCode Code, string Desc) : IClusterMessage;
@@ -56,3 +67,6 @@ public sealed record BatchAnswer(IReadOnlyList<ConversationView> ConversationLis
 public sealed record ConversationAnswer(ConversationView? Conversation, ConversationStats? Stats) : IClusterMessage;
 
 public sealed record TotalUnreadAnswer(long TotalUnreadCount) : IClusterMessage;
+
+/// <summary>The owner's conversation group names, in creation order.</summary>
+public sealed record ConversationGroupsAnswer(IReadOnlyList<string> ConversationGroupList) : IClusterMessage;

@@ -26,6 +26,13 @@ public static class Manifests
         [typeof(HistoryCleared)] = "HistoryCleared.v1",
         [typeof(ConversationDeleted)] = "ConversationDeleted.v1",
         [typeof(FriendRemarkSet)] = "FriendRemarkSet.v1",
+        [typeof(ConversationMarked)] = "ConversationMarked.v1",
+        [typeof(ConversationCustomDataSet)] = "ConversationCustomDataSet.v1",
+        [typeof(ConversationGroupCreated)] = "ConversationGroupCreated.v1",
+        [typeof(ConversationGroupRenamed)] = "ConversationGroupRenamed.v1",
+        [typeof(ConversationGroupDeleted)] = "ConversationGroupDeleted.v1",
+        [typeof(ConversationAddedToGroup)] = "ConversationAddedToGroup.v1",
+        [typeof(ConversationRemovedFromGroup)] = "ConversationRemovedFromGroup.v1",
 
         // Profile events and snapshots.
         [typeof(UserProfileChanged)] = "UserProfileChanged.v1",
@@ -53,6 +60,8 @@ public static class Manifests
         [typeof(GetGroupProfile)] = "GetGroupProfile.v1",
         [typeof(GroupProfileAnswer)] = "GroupProfileAnswer.v1",
         [typeof(ChangeNotice)] = "ChangeNotice.v1",
+        [typeof(GetConversationGroups)] = "GetConversationGroups.v1",
+        [typeof(ConversationGroupsAnswer)] = "ConversationGroupsAnswer.v1",
     };
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

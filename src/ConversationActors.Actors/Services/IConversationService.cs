@@ -21,6 +21,14 @@ public interface IConversationService
 
     Task<ServiceResult<long>> GetTotalUnreadAsync(string userID, CancellationToken cancellationToken);
 
+    /// <summary>getConversationListByFilter: a page of the conversations <paramref name="filter"/> lists.</summary>
+    Task<ServiceResult<ConversationPage>> GetPageAsync(string userID, PagePosition from, int count, ConversationFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The unread of the conversations matching <paramref name="filter"/>.</summary>
+    Task<ServiceResult<long>> GetTotalUnreadAsync(string userID, ConversationFilter filter, CancellationToken cancellationToken);
+
+    Task<ServiceResult<IReadOnlyList<string>>> GetConversationGroupsAsync(string userID, CancellationToken cancellationToken);
+
     Task<ServiceResult<UserProfile>> GetUserProfileAsync(string userID, CancellationToken cancellationToken);
 
     Task<ServiceResult<UserProfile>> UpdateUserProfileAsync(string userID, UserProfilePatch patch, CancellationToken cancellationToken);

@@ -32,6 +32,15 @@ public sealed class ShardedConversationService(ShardRegions regions, TimeSpan as
     public Task<ServiceResult<long>> GetTotalUnreadAsync(string userID, CancellationToken cancellationToken) =>
         AskAsync<TotalUnreadAnswer, long>(regions.Conversations, new GetTotalUnread(userID), a => a.TotalUnreadCount, cancellationToken);
 
+    public Task<ServiceResult<ConversationPage>> GetPageAsync(string userID, PagePosition from, int count, ConversationFilter filter, CancellationToken cancellationToken) =>
+        AskAsync<PageAnswer, ConversationPage>(regions.Conversations, new GetConversationPage(userID, from, count, filter), a => a.Page, cancellationToken);
+
+    public Task<ServiceResult<long>> GetTotalUnreadAsync(string userID, ConversationFilter filter, CancellationToken cancellationToken) =>
+        AskAsync<TotalUnreadAnswer, long>(regions.Conversations, new GetTotalUnread(userID, filter), a => a.TotalUnreadCount, cancellationToken);
+
+    public Task<ServiceResult<IReadOnlyList<string>>> GetConversationGroupsAsync(string userID, CancellationToken cancellationToken) =>
+        AskAsync<ConversationGroupsAnswer, IReadOnlyList<string>>(regions.Conversations, new GetConversationGroups(userID), a => a.ConversationGroupList, cancellationToken);
+
     public Task<ServiceResult<UserProfile>> GetUserProfileAsync(string userID, CancellationToken cancellationToken) =>
         AskAsync<UserProfileAnswer, UserProfile>(regions.UserProfiles, new GetUserProfile(userID), a => a.Profile, cancellationToken);
 

@@ -15,7 +15,7 @@ namespace ConversationActors.Cli.Commands;
 public static class VerifyCommand
 {
     /// <summary>The fields that come from the journal (names and avatars come from profiles, not compared).</summary>
-    private static readonly string[] Compared = ["orderKey", "isPinned", "unreadCount", "recvOpt", "draftText", "draftTimestamp", "lastMessage", "groupAtInfoList", "groupType"];
+    private static readonly string[] Compared = ["orderKey", "isPinned", "unreadCount", "recvOpt", "draftText", "draftTimestamp", "lastMessage", "groupAtInfoList", "groupType", "markList", "customData", "conversationGroupList"];
 
     public static Command Create(CliContext cli)
     {

@@ -16,4 +16,13 @@ namespace ConversationActors.Domain.Commands;
 [JsonDerivedType(typeof(ClearHistory), "clearHistory")]
 [JsonDerivedType(typeof(DeleteConversation), "deleteConversation")]
 [JsonDerivedType(typeof(SetFriendRemark), "setFriendRemark")]
+[JsonDerivedType(typeof(MarkConversations), "markConversations")]
+[JsonDerivedType(typeof(SetConversationCustomData), "setConversationCustomData")]
+[JsonDerivedType(typeof(DeleteConversations), "deleteConversations")]
+[JsonDerivedType(typeof(CleanUnread), "cleanUnread")]
+[JsonDerivedType(typeof(CreateConversationGroup), "createConversationGroup")]
+[JsonDerivedType(typeof(RenameConversationGroup), "renameConversationGroup")]
+[JsonDerivedType(typeof(DeleteConversationGroup), "deleteConversationGroup")]
+[JsonDerivedType(typeof(AddConversationsToGroup), "addConversationsToGroup")]
+[JsonDerivedType(typeof(DeleteConversationsFromGroup), "deleteConversationsFromGroup")]
 public interface IConversationCommand;

@@ -12,7 +12,7 @@ namespace ConversationActors.Domain.Fold;
 /// Decides a command against the state at server time <c>now</c>: the SPEC's rules of which actions
 /// create a conversation, idempotent PUTs, expiry and capacity (3.3, 3.4). Pure: no clock, no I/O.
 /// </summary>
-public static class Decider
+public static partial class Decider
 {
     public static Decision Decide(ConversationSet state, IConversationCommand command, long now, ConversationSettings settings) =>
         command switch
@@ -25,12 +25,19 @@ public static class Decider
                 entry.RecvOpt == c.RecvOpt ? Decision.NoChange : Decision.Accept(new RecvOptSet(entry.ID.Value, c.RecvOpt, now))),
             MarkRead c => DecideRead(state, c, now, settings),
             ClearHistory c => ForLive(state, c.ConversationID, now, settings, entry =>
-                entry.LastMessage is null && entry.Unread.Count == 0 && entry.AtEntries.IsEmpty && entry.ClearWatermark >= entry.NewestMessageTimestamp
-                    ? Decision.NoChange
-                    : Decision.Accept(new HistoryCleared(entry.ID.Value, now))),
+                HistoryIsClear(entry) ? Decision.NoChange : Decision.Accept(new HistoryCleared(entry.ID.Value, now))),
             DeleteConversation c => ForLive(state, c.ConversationID, now, settings, entry =>
                 Decision.Accept(new ConversationDeleted(entry.ID.Value, now))),
             SetFriendRemark c => DecideRemark(state, c, now, settings),
+            MarkConversations c => DecideMarks(state, c, now, settings),
+            SetConversationCustomData c => DecideCustomData(state, c, now, settings),
+            DeleteConversations c => DecideDeleteMany(state, c, now, settings),
+            CleanUnread c => DecideCleanUnread(state, c, now, settings),
+            CreateConversationGroup c => DecideCreateGroup(state, c, now, settings),
+            RenameConversationGroup c => DecideRenameGroup(state, c, now),
+            DeleteConversationGroup c => DecideDeleteGroup(state, c, now),
+            AddConversationsToGroup c => DecideAddToGroup(state, c, now, settings),
+            DeleteConversationsFromGroup c => DecideRemoveFromGroup(state, c, now, settings),
             _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}"),
         };
 
@@ -127,17 +134,25 @@ public static class Decider
         }
 
         return ForLive(state, c.ConversationID, now, settings, entry =>
-        {
-            // Without upToTimestamp, or with one in the future, everything is read. The watermark never
-            // goes past server time, so a message sent after the read still counts.
-            var full = c.UpToTimestamp is not { } upTo || upTo > now;
-            var watermark = full ? Math.Max(entry.NewestMessageTimestamp, Math.Min(c.UpToTimestamp ?? 0, now)) : c.UpToTimestamp!.Value;
-            var changes = full
-                ? entry.Unread.Count > 0 || !entry.AtEntries.IsEmpty || watermark > entry.ReadWatermark
-                : entry.Unread.HasUnreadAtOrBefore(watermark) || entry.AtEntries.Any(a => a.Timestamp <= watermark) || watermark > entry.ReadWatermark;
-            return changes ? Decision.Accept(new ConversationRead(entry.ID.Value, watermark, full, now)) : Decision.NoChange;
-        });
+            ReadOf(entry, c.UpToTimestamp, now) is { } read ? Decision.Accept(read) : Decision.NoChange);
     }
+
+    /// <summary>The read event for <paramref name="entry"/>, or null when the read would change nothing.</summary>
+    private static ConversationRead? ReadOf(ConversationEntry entry, long? upToTimestamp, long now)
+    {
+        // Without upToTimestamp, or with one in the future, everything is read. The watermark never
+        // goes past server time, so a message sent after the read still counts.
+        var full = upToTimestamp is not { } upTo || upTo > now;
+        var watermark = full ? Math.Max(entry.NewestMessageTimestamp, Math.Min(upToTimestamp ?? 0, now)) : upToTimestamp!.Value;
+        var changes = full
+            ? entry.Unread.Count > 0 || !entry.AtEntries.IsEmpty || watermark > entry.ReadWatermark
+            : entry.Unread.HasUnreadAtOrBefore(watermark) || entry.AtEntries.Any(a => a.Timestamp <= watermark) || watermark > entry.ReadWatermark;
+        return changes ? new ConversationRead(entry.ID.Value, watermark, full, now) : null;
+    }
+
+    /// <summary>True when clearHistory would change nothing.</summary>
+    private static bool HistoryIsClear(ConversationEntry entry) =>
+        entry.LastMessage is null && entry.Unread.Count == 0 && entry.AtEntries.IsEmpty && entry.ClearWatermark >= entry.NewestMessageTimestamp;
 
     private static Decision DecideRemark(ConversationSet state, SetFriendRemark c, long now, ConversationSettings settings)
     {

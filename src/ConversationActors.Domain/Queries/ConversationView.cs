@@ -23,7 +23,10 @@ public sealed record ConversationView(
     long OrderKey,
     RecvOpt RecvOpt,
     IReadOnlyList<GroupAtInfo> GroupAtInfoList,
-    string? FriendRemark)
+    string? FriendRemark,
+    IReadOnlyList<ulong> MarkList,
+    string? CustomData,
+    IReadOnlyList<string> ConversationGroupList)
 {
     public static ConversationView From(ConversationEntry e, ConversationSet set) => new(
         e.ID.Value,
@@ -39,7 +42,10 @@ public sealed record ConversationView(
         e.OrderKey,
         e.RecvOpt,
         e.AtEntries.Select(a => new GroupAtInfo(a.MsgID, a.AtType)).ToArray(),
-        e.ID.UserID is { } peer ? set.RemarkFor(peer) : null);
+        e.ID.UserID is { } peer ? set.RemarkFor(peer) : null,
+        Model.ConversationMarks.List(e.Marks),
+        e.CustomData,
+        e.GroupList);
 }
 
 /// <summary>The per-conversation stats of the profile answer (SPEC 4.1).</summary>

@@ -9,11 +9,19 @@ namespace ConversationActors.Domain.Queries;
 /// </summary>
 public static class ListQueries
 {
-    public static ConversationPage All(ConversationSet set, long now, long retentionMs) =>
-        Page(set, PagePosition.Start, int.MaxValue, now, retentionMs);
+    public static ConversationPage All(ConversationSet set, long now, long retentionMs, ConversationFilter? filter = null) =>
+        Page(set, PagePosition.Start, int.MaxValue, now, retentionMs, filter);
 
-    public static ConversationPage Page(ConversationSet set, PagePosition from, int count, long now, long retentionMs)
+    /// <summary>
+    /// Up to <paramref name="count"/> conversations after <paramref name="from"/> that <paramref name="filter"/> lists
+    /// (none: every one but the hidden). After skipping <paramref name="scanBudget"/> conversations that do not match,
+    /// it answers what it has, not finished, continuing after the last one looked at; so a page may hold fewer than
+    /// <paramref name="count"/> (even none), and isFinished is true only when nothing further matches.
+    /// </summary>
+    public static ConversationPage Page(
+        ConversationSet set, PagePosition from, int count, long now, long retentionMs, ConversationFilter? filter = null, int scanBudget = int.MaxValue)
     {
+        filter ??= ConversationFilter.None;
         if (count <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "a page holds at least one conversation");
@@ -26,8 +34,14 @@ public static class ListQueries
         {
             var slot = set.Order[index];
             var entry = set.Conversations[slot.ConversationID];
-            if (!entry.IsLiveAt(now, retentionMs))
+            if (!entry.IsLiveAt(now, retentionMs) || !filter.Lists(entry))
             {
+                if (--scanBudget < 0)
+                {
+                    // Everything up to this slot has been looked at: the next page goes on after it.
+                    return new ConversationPage(items, false, PagePosition.After(slot.IsPinned, slot.OrderKey));
+                }
+
                 continue;
             }
 
@@ -43,6 +57,13 @@ public static class ListQueries
 
         return new ConversationPage(items, true, PagePosition.End);
     }
+
+    /// <summary>
+    /// The scan budget of a page: filtered pages skip at most <see cref="ConversationSettings.FilterScanMax"/>
+    /// non-matching conversations; plain pages and whole lists (count int.MaxValue) are never cut short.
+    /// </summary>
+    public static int ScanBudget(ConversationFilter? filter, int count) =>
+        filter is null || filter.IsEmpty || count == int.MaxValue ? int.MaxValue : ConversationSettings.FilterScanMax;
 
     /// <summary>The named conversations that exist, in the order asked, each once.</summary>
     public static IReadOnlyList<ConversationView> Batch(ConversationSet set, IEnumerable<string> conversationIDs, long now, long retentionMs)
@@ -66,13 +87,17 @@ public static class ListQueries
     public static ConversationStats? Stats(ConversationSet set, string conversationID, long now, long retentionMs) =>
         set.FindLive(conversationID, now, retentionMs) is { } entry ? ConversationStats.From(entry) : null;
 
-    /// <summary>SPEC 3.3: the sum of unreadCount over live conversations whose recvOpt is RECEIVE.</summary>
-    public static long TotalUnread(ConversationSet set, long now, long retentionMs)
+    /// <summary>
+    /// SPEC 3.3: the sum of unreadCount over live conversations whose recvOpt is RECEIVE (hidden ones too), or
+    /// over those of them that match <paramref name="filter"/>.
+    /// </summary>
+    public static long TotalUnread(ConversationSet set, long now, long retentionMs, ConversationFilter? filter = null)
     {
+        filter ??= ConversationFilter.None;
         long total = 0;
         foreach (var entry in set.Conversations.Values)
         {
-            if (entry.RecvOpt == Model.RecvOpt.Receive && entry.IsLiveAt(now, retentionMs))
+            if (entry.RecvOpt == Model.RecvOpt.Receive && entry.IsLiveAt(now, retentionMs) && filter.Counts(entry))
             {
                 total += entry.UnreadCount;
             }

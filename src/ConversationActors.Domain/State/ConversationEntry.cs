@@ -23,8 +23,20 @@ public sealed record ConversationEntry(
     long NewestMessageTimestamp,
     long MessageCount,
     long? FirstMessageTimestamp,
-    long CreatedAt)
+    long CreatedAt,
+    ulong Marks = 0,
+    string? CustomData = null,
+    ImmutableList<string>? ConversationGroups = null)
 {
+    /// <summary>The groups this conversation is in, in the order it joined them (absent in old snapshots: none).</summary>
+    [JsonIgnore]
+    public ImmutableList<string> GroupList => ConversationGroups ?? ImmutableList<string>.Empty;
+
+    [JsonIgnore]
+    public bool IsHidden => (Marks & Model.ConversationMarks.Hide) != 0;
+
+    public bool IsInGroup(string groupName) => GroupList.Contains(groupName, StringComparer.Ordinal);
+
     public static ConversationEntry Create(ConversationId id, long createdAt) => new(
         id, 0, false, null, null, UnreadLedger.Empty, ImmutableList<AtEntry>.Empty, null, null,
         RecvOpt.Receive, 0, 0, 0, 0, 0, null, createdAt);

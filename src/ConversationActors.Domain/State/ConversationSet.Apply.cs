@@ -38,6 +38,13 @@ public sealed partial record ConversationSet
         {
             Remarks = string.IsNullOrEmpty(e.Remark) ? Remarks.Remove(e.PeerID) : Remarks.SetItem(e.PeerID, e.Remark),
         },
+        ConversationMarked e => Update(e.ConversationID, c => c with { Marks = e.Enable ? c.Marks | e.MarkType : c.Marks & ~e.MarkType }),
+        ConversationCustomDataSet e => Update(e.ConversationID, c => c with { CustomData = e.CustomData }),
+        ConversationGroupCreated e => this with { ConversationGroups = ConversationGroups.Add(e.GroupName) },
+        ConversationGroupRenamed e => RenameGroup(e.OldName, e.NewName),
+        ConversationGroupDeleted e => RenameGroup(e.GroupName, null),
+        ConversationAddedToGroup e => Update(e.ConversationID, c => c.IsInGroup(e.GroupName) ? c : c with { ConversationGroups = c.GroupList.Add(e.GroupName) }),
+        ConversationRemovedFromGroup e => Update(e.ConversationID, c => c with { ConversationGroups = c.GroupList.Remove(e.GroupName, StringComparer.Ordinal) }),
         _ => throw new InvalidOperationException($"Unknown event {evt.GetType().Name}: the fold must know every event."),
     };
 
@@ -54,6 +61,8 @@ public sealed partial record ConversationSet
 
         entry = entry with
         {
+            // A hidden conversation shows again with its next message (Tencent's HIDE mark).
+            Marks = becomesLast ? entry.Marks & ~ConversationMarks.Hide : entry.Marks,
             GroupType = groupType,
             MessageCount = entry.MessageCount + 1,
             FirstMessageTimestamp = Math.Min(entry.FirstMessageTimestamp ?? long.MaxValue, e.Timestamp),
@@ -106,6 +115,33 @@ public sealed partial record ConversationSet
         AtEntries = e.Full ? ImmutableList<AtEntry>.Empty : c.AtEntries.RemoveAll(a => a.Timestamp <= e.UpToTimestamp),
         ReadWatermark = Math.Max(c.ReadWatermark, e.UpToTimestamp),
     };
+
+    /// <summary>Renames a group in the set and on every conversation in it; a null new name deletes it.</summary>
+    private ConversationSet RenameGroup(string oldName, string? newName)
+    {
+        var index = ConversationGroups.IndexOf(oldName, StringComparer.Ordinal);
+        if (index < 0)
+        {
+            return this;
+        }
+
+        var conversations = Conversations;
+        foreach (var entry in Conversations.Values)
+        {
+            var at = entry.GroupList.IndexOf(oldName, StringComparer.Ordinal);
+            if (at >= 0)
+            {
+                var groups = newName is null ? entry.GroupList.RemoveAt(at) : entry.GroupList.SetItem(at, newName);
+                conversations = conversations.SetItem(entry.ID.Value, entry with { ConversationGroups = groups });
+            }
+        }
+
+        return this with
+        {
+            Conversations = conversations,
+            ConversationGroups = newName is null ? ConversationGroups.RemoveAt(index) : ConversationGroups.SetItem(index, newName),
+        };
+    }
 
     private ConversationSet Evict(ICreatingEvent e) => e.Evicted.Aggregate(this, (set, id) => set.Remove(id));
 

@@ -13,7 +13,8 @@ public sealed partial record ConversationSet(
     ImmutableSortedSet<OrderSlot> Order,
     long MaxOrderKey,
     DedupeMemory Dedupe,
-    ImmutableDictionary<string, string> Remarks)
+    ImmutableDictionary<string, string> Remarks,
+    ImmutableList<string> ConversationGroups)
 {
     public static ConversationSet Empty(string ownerID, int dedupeWindow) => new(
         ownerID,
@@ -21,7 +22,8 @@ public sealed partial record ConversationSet(
         ImmutableSortedSet.Create(OrderSlot.ListOrder),
         0,
         DedupeMemory.Create(dedupeWindow),
-        ImmutableDictionary.Create<string, string>(StringComparer.Ordinal));
+        ImmutableDictionary.Create<string, string>(StringComparer.Ordinal),
+        ImmutableList<string>.Empty);
 
     public ConversationEntry? Find(string conversationID) => Conversations.GetValueOrDefault(conversationID);
 
@@ -30,4 +32,7 @@ public sealed partial record ConversationSet(
         Find(conversationID) is { } entry && entry.IsLiveAt(now, retentionMs) ? entry : null;
 
     public string? RemarkFor(string peerID) => Remarks.GetValueOrDefault(peerID);
+
+    /// <summary>True when the owner has a conversation group of that name (names compare ordinally).</summary>
+    public bool HasGroup(string groupName) => ConversationGroups.Contains(groupName, StringComparer.Ordinal);
 }

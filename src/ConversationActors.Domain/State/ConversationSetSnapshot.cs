@@ -5,20 +5,23 @@ namespace ConversationActors.Domain.State;
 /// <summary>
 /// A conversation set as plain data, for snapshots. The order index is rebuilt on load; the dedupe
 /// keys are kept oldest first so the window evicts in the same order after a restore.
+/// <see cref="ConversationGroups"/> came later: a snapshot without it has none.
 /// </summary>
 public sealed record ConversationSetSnapshot(
     string OwnerID,
     long MaxOrderKey,
     IReadOnlyList<ConversationEntry> Conversations,
     IReadOnlyList<string> DedupeKeys,
-    IReadOnlyDictionary<string, string> Remarks)
+    IReadOnlyDictionary<string, string> Remarks,
+    IReadOnlyList<string>? ConversationGroups = null)
 {
     public static ConversationSetSnapshot Of(ConversationSet set) => new(
         set.OwnerID,
         set.MaxOrderKey,
         set.Order.Select(slot => set.Conversations[slot.ConversationID]).ToArray(),
         set.Dedupe.Order.ToArray(),
-        new SortedDictionary<string, string>(set.Remarks, StringComparer.Ordinal));
+        new SortedDictionary<string, string>(set.Remarks, StringComparer.Ordinal),
+        set.ConversationGroups.ToArray());
 
     public ConversationSet Restore(int dedupeWindow)
     {
@@ -30,6 +33,7 @@ public sealed record ConversationSetSnapshot(
             MaxOrderKey = MaxOrderKey,
             Dedupe = DedupeMemory.From(dedupeWindow, DedupeKeys),
             Remarks = empty.Remarks.AddRange(Remarks),
+            ConversationGroups = ConversationGroups is null ? empty.ConversationGroups : [.. ConversationGroups],
         };
     }
 }

@@ -16,7 +16,7 @@ public static class ConversationQueriesApi
 
         users.MapGet("/conversations", ListAsync)
             .WithName("GetConversationList")
-            .WithSummary("The whole list (getConversationList()), or one page with nextSeq/count (Flutter); asOfSeq/asOf fold it from the journal.");
+            .WithSummary("The whole list (getConversationList()), or one page with nextSeq/count (Flutter); filters type=C2C|GROUP, markType, conversationGroup, hasUnread, hasAt (getConversationListByFilter; hidden conversations only with markType=8); asOfSeq/asOf fold it from the journal.");
         users.MapPost("/conversations/batch", BatchAsync)
             .WithName("GetConversationBatch")
             .WithSummary("The named conversations that exist, in the order asked (getConversationList([ids])).")
@@ -29,7 +29,7 @@ public static class ConversationQueriesApi
             .WithSummary("The detailed profile of one conversation (getConversationProfile(id)).");
         users.MapGet("/unread", UnreadAsync)
             .WithName("GetTotalUnreadMessageCount")
-            .WithSummary("The sum of unreadCount over conversations whose recvOpt is RECEIVE.");
+            .WithSummary("The sum of unreadCount over conversations whose recvOpt is RECEIVE (hidden ones too); the list's filters narrow it.");
         return app;
     }
 
@@ -45,15 +45,18 @@ public static class ConversationQueriesApi
             throw RequestRefusedException.Invalid(error);
         }
 
+        var filter = FilterArgs.Parse(query);
         ConversationPage page;
         if (TimeTravel.IsRequested(query))
         {
             var (state, moment) = await timeTravel.FoldAsync(userID, query, ct);
-            page = ListQueries.Page(state, from, count, moment, api.Settings.Fold.RetentionMs);
+            page = ListQueries.Page(state, from, count, moment, api.Settings.Fold.RetentionMs, filter, ListQueries.ScanBudget(filter, count));
         }
         else
         {
-            page = ApiContext.Unwrap(await api.Service.GetPageAsync(userID, from, count, ct));
+            page = ApiContext.Unwrap(filter.IsEmpty
+                ? await api.Service.GetPageAsync(userID, from, count, ct)
+                : await api.Service.GetPageAsync(userID, from, count, filter, ct));
         }
 
         return Envelope.Ok(new
@@ -127,9 +130,13 @@ public static class ConversationQueriesApi
         return Envelope.Ok(data);
     }
 
-    private static async Task<IResult> UnreadAsync(string userID, ApiContext api, CancellationToken ct)
+    private static async Task<IResult> UnreadAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
     {
-        var total = ApiContext.Unwrap(await api.Service.GetTotalUnreadAsync(RouteArgs.Id("userID", userID), ct));
+        RouteArgs.Id("userID", userID);
+        var filter = FilterArgs.Parse(request.Query);
+        var total = ApiContext.Unwrap(filter.IsEmpty
+            ? await api.Service.GetTotalUnreadAsync(userID, ct)
+            : await api.Service.GetTotalUnreadAsync(userID, filter, ct));
         return Envelope.Ok(new { totalUnreadCount = total });
     }
 

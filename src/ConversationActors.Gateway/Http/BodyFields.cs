@@ -56,6 +56,19 @@ public sealed class BodyFields(JsonElement root)
             : throw RequestRefusedException.Invalid($"{name} must be an integer (64-bit), got {Raw(value)}");
     }
 
+    /// <summary>An unsigned 64-bit integer (a mark value may use bit 63).</summary>
+    public ulong RequiredUInt64(string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            throw RequestRefusedException.Invalid($"{name} is required (an integer)");
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var number)
+            ? number
+            : throw RequestRefusedException.Invalid($"{name} must be an unsigned 64-bit integer, got {Raw(value)}");
+    }
+
     public int? OptionalInt32(string name)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

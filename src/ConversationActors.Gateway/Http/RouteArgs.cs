@@ -12,6 +12,13 @@ public static class RouteArgs
     public static ConversationId Conversation(string raw) =>
         ConversationId.TryParse(WithSlashes(raw), out var id, out var error) ? id : throw RequestRefusedException.Invalid($"conversationID {error}");
 
+    /// <summary>A conversation group's name from the route (1-32 bytes of UTF-8, no control character, no '/').</summary>
+    public static string GroupName(string raw)
+    {
+        var name = WithSlashes(raw);
+        return Domain.Fold.Decider.CheckGroupName("groupName", name) is { } refusal ? throw new RequestRefusedException(refusal) : name;
+    }
+
     /// <summary>
     /// Kestrel decodes a path except <c>%2F</c>, which it leaves encoded so the path keeps its segments;
     /// in a route value it stands for a '/', which the ID rules refuse (SPEC 3.1).

@@ -3,7 +3,10 @@ using ConversationActors.Domain.Model;
 
 namespace ConversationActors.Gateway.Rendering;
 
-/// <summary>A conversation on the wire: exactly the SPEC 3.2 fields, in camelCase.</summary>
+/// <summary>
+/// A conversation on the wire: the SPEC 3.2 fields, in camelCase, then issue #10's markList (the set mark
+/// values, lowest first), customData and conversationGroupList.
+/// </summary>
 public sealed record ConversationDto(
     string ConversationID,
     ConversationType Type,
@@ -19,4 +22,7 @@ public sealed record ConversationDto(
     bool IsPinned,
     long OrderKey,
     RecvOpt RecvOpt,
-    IReadOnlyList<GroupAtInfo> GroupAtInfoList);
+    IReadOnlyList<GroupAtInfo> GroupAtInfoList,
+    IReadOnlyList<ulong> MarkList,
+    string? CustomData,
+    IReadOnlyList<string> ConversationGroupList);

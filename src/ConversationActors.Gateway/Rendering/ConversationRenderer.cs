@@ -42,7 +42,10 @@ public sealed class ConversationRenderer(ProfileCache profiles)
             v.IsPinned,
             v.OrderKey,
             v.RecvOpt,
-            v.GroupAtInfoList);
+            v.GroupAtInfoList,
+            v.MarkList,
+            v.CustomData,
+            v.ConversationGroupList);
     }
 
     private static async Task<Dictionary<string, T?>> LoadAsync<T>(

@@ -29,6 +29,7 @@ public static class Samples
         var now = T + 100_000;
         var settings = ConversationSettings.Default with { Retention = TimeSpan.Zero };
         var set = ConversationSet.Empty("owner", settings.DedupeWindow);
+        var bobId = C2C("bob");
         IConversationCommand[] commands =
         [
             Message(C2C("bob"), "m1", "bob", T + 1), Message(C2C("bob"), "m2", "owner", T + 2),
@@ -38,11 +39,18 @@ public static class Samples
             new SetFriendRemark("bob", "Bobby"), Message(C2C("erin"), "e1", "erin", T + 5), new ClearHistory(C2C("erin")),
             Message(C2C("frank"), "f1", "frank", T + 6), new DeleteConversation(C2C("frank")),
             Message(ConversationId.System, "s1", "admin", T + 7), new RevokeMessage(ConversationId.System, "s1"),
+            new MarkConversations([bobId, Group("@TGS#g")], ConversationMarks.Star, true), new MarkConversations([C2C("dave")], 1UL << 40, true),
+            new SetConversationCustomData([Group("@TGS#g")], "{\"k\":1}"), new CreateConversationGroup("work", [Group("@TGS#g"), bobId]),
         ];
         foreach (var command in commands)
         {
             var decision = Decider.Decide(set, command, now, settings);
-            set = set.Apply(decision.Event ?? throw new InvalidOperationException($"{command} recorded nothing: {decision.Refusal}"));
+            if (decision.Events.Count == 0)
+            {
+                throw new InvalidOperationException($"{command} recorded nothing: {decision.Refusal}");
+            }
+
+            set = decision.Events.Aggregate(set, (s, e) => s.Apply(e));
         }
 
         return set;
@@ -62,6 +70,10 @@ public static class Samples
             new AddMessage(Group("@TGS#g"), "g9", "carol", T, ElemType.Image, "[image]", ["owner", "dave"], true, GroupType.Work, false, GroupType.Meeting),
             new RevokeMessage(bob, "m1"), new SetDraft(bob, "text"), new SetPinned(bob, true), new SetRecvOpt(bob, RecvOpt.NotReceive),
             new MarkRead(bob, T), new ClearHistory(bob), new DeleteConversation(bob), new SetFriendRemark("bob", "Bobby"),
+            new MarkConversations([bob, Group("@TGS#g")], ConversationMarks.Hide, true), new SetConversationCustomData([bob], "data"),
+            new DeleteConversations([bob], true), new CleanUnread(CleanUnread.GroupScope, T), new CreateConversationGroup("work", [bob]),
+            new RenameConversationGroup("work", "office"), new DeleteConversationGroup("office"), new AddConversationsToGroup("work", [bob]),
+            new DeleteConversationsFromGroup("work", [bob]),
         ];
 
         var samples = new Dictionary<string, object>
@@ -77,16 +89,25 @@ public static class Samples
             ["HistoryCleared"] = new HistoryCleared("C2Cbob", T + 1),
             ["ConversationDeleted"] = new ConversationDeleted("C2Cbob", T + 1),
             ["FriendRemarkSet"] = new FriendRemarkSet("bob", "Bobby", T + 1),
+            ["ConversationMarked"] = new ConversationMarked("C2Cbob", 1UL << 63, true, T + 1),
+            ["ConversationCustomDataSet"] = new ConversationCustomDataSet("C2Cbob", "data", T + 1),
+            ["ConversationGroupCreated"] = new ConversationGroupCreated("work", T + 1),
+            ["ConversationGroupRenamed"] = new ConversationGroupRenamed("work", "office", T + 1),
+            ["ConversationGroupDeleted"] = new ConversationGroupDeleted("office", T + 1),
+            ["ConversationAddedToGroup"] = new ConversationAddedToGroup("C2Cbob", "work", T + 1),
+            ["ConversationRemovedFromGroup"] = new ConversationRemovedFromGroup("C2Cbob", "work", T + 1),
             ["UserProfileChanged"] = new UserProfileChanged(userProfile, T + 1),
             ["GroupProfileChanged"] = new GroupProfileChanged(groupProfile, T + 1),
             ["ConversationSetSnapshot"] = ConversationSetSnapshot.Of(set),
             ["UserProfile"] = userProfile,
             ["GroupProfile"] = groupProfile,
-            ["GetConversationPage"] = new GetConversationPage("owner", PagePosition.After(true, 7), 50),
+            ["GetConversationPage"] = new GetConversationPage("owner", PagePosition.After(true, 7), 50, new ConversationFilter(ConversationType.Group, ConversationMarks.Star, "work", true, false)),
             ["GetConversationBatch"] = new GetConversationBatch("owner", ["C2Cbob", "GROUP@TGS#g"]),
             ["GetConversation"] = new GetConversation("owner", "C2Cbob", true),
-            ["GetTotalUnread"] = new GetTotalUnread("owner"),
-            ["CommandAccepted"] = new CommandAccepted(true, view, 12),
+            ["GetTotalUnread"] = new GetTotalUnread("owner", new ConversationFilter(ConversationType.C2C, HasUnread: true)),
+            ["GetConversationGroups"] = new GetConversationGroups("owner"),
+            ["ConversationGroupsAnswer"] = new ConversationGroupsAnswer(["work", "家人"]),
+            ["CommandAccepted"] = new CommandAccepted(true, view, 12, [ConversationOperationResult.Ok("C2Cbob"), ConversationOperationResult.NotFound("C2Cx")]),
             ["CommandRefused"] = new CommandRefused(ErrorCode.ConversationNotFound, "conversation C2Cx does not exist"),
             ["PageAnswer"] = new PageAnswer(page),
             ["BatchAnswer"] = new BatchAnswer(ListQueries.All(set, T + 100_000, 0).ConversationList),

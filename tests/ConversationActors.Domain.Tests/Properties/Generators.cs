@@ -40,7 +40,17 @@ public static class Generators
         (1, Gen.Constant(Op.ClearHistory)),
         (1, Gen.Constant(Op.Delete)),
         (1, Gen.Constant(Op.Revoke)),
-        (1, Gen.Constant(Op.Remark)));
+        (1, Gen.Constant(Op.Remark)),
+        (3, Gen.Constant(Op.Mark)),
+        (2, Gen.Constant(Op.Unmark)),
+        (1, Gen.Constant(Op.CustomData)),
+        (1, Gen.Constant(Op.DeleteMany)),
+        (1, Gen.Constant(Op.CleanUnread)),
+        (1, Gen.Constant(Op.CreateGroup)),
+        (1, Gen.Constant(Op.RenameGroup)),
+        (1, Gen.Constant(Op.DeleteGroup)),
+        (1, Gen.Constant(Op.AddToGroup)),
+        (1, Gen.Constant(Op.RemoveFromGroup)));
 
     public static Gen<Step> Step =>
         from advance in Advance

@@ -130,6 +130,38 @@ public class PagingProperties
         }
     }
 
+    [Property(MaxTest = 200)]
+    public void Filtered_paging_with_a_small_scan_budget_visits_exactly_the_matching_conversations_in_list_order(Script script)
+    {
+        var results = Trace.Run(script);
+        var now = Trace.EndTime(script);
+        var state = Trace.Final(script, results);
+        ConversationFilter[] filters =
+        [
+            new(Domain.Ids.ConversationType.C2C), new(MarkType: Model.ConversationMarks.Hide), new(MarkType: Model.ConversationMarks.Star),
+            new(ConversationGroup: "folder0"), new(HasUnread: true), new(HasAt: false), new(Domain.Ids.ConversationType.Group, HasUnread: false),
+        ];
+        foreach (var filter in filters)
+        {
+            var expected = ListQueries.All(state, now, script.Settings.RetentionMs, filter).ConversationList.Select(c => c.ConversationID).ToArray();
+            var seen = new List<string>();
+            var from = PagePosition.Start;
+            for (var pages = 0; ; pages++)
+            {
+                Assert.True(pages <= state.Order.Count + 1, "paging does not end");
+                var page = ListQueries.Page(state, from, script.PageSize, now, script.Settings.RetentionMs, filter, scanBudget: 2);
+                seen.AddRange(page.ConversationList.Select(c => c.ConversationID));
+                from = page.Next;
+                if (page.IsFinished)
+                {
+                    break;
+                }
+            }
+
+            Assert.Equal(expected, seen);
+        }
+    }
+
     private static PagePosition Decode(string cursor) =>
         Keys.Codec.TryDecode(Scenario.Owner, cursor, out var position, out _) ? position : throw new InvalidOperationException(cursor);
 }

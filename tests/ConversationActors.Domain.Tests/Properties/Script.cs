@@ -21,6 +21,16 @@ public enum Op
     Delete,
     Revoke,
     Remark,
+    Mark,
+    Unmark,
+    CustomData,
+    DeleteMany,
+    CleanUnread,
+    CreateGroup,
+    RenameGroup,
+    DeleteGroup,
+    AddToGroup,
+    RemoveFromGroup,
 }
 
 /// <summary>
@@ -38,6 +48,31 @@ public sealed record Step(long AdvanceMs, Op Op, int Conversation, int Msg, int 
     public static readonly string[] Senders = [Scenario.Owner, "bob", "carol", "dave"];
 
     public const int AtAll = 1, AtMe = 2, Silent = 4, Work = 8, AVChatRoom = 16, ProfileAVChatRoom = 32;
+
+    /// <summary>Marks the stories use: the four standard ones (HIDE twice as often) and a custom one.</summary>
+    public static readonly ulong[] Marks =
+        [ConversationMarks.Star, ConversationMarks.Unread, ConversationMarks.Fold, ConversationMarks.Hide, ConversationMarks.Hide, 1UL << 40];
+
+    private static readonly string[] Scopes = [CleanUnread.AllScope, CleanUnread.C2CScope, CleanUnread.GroupScope];
+
+    /// <summary>The conversation, its neighbour, and sometimes itself again (a duplicate in the list).</summary>
+    private ConversationId[] Several(ConversationId id) =>
+        (Flags % 3) switch
+        {
+            0 => [id],
+            1 => [id, ConversationId.Parse(Conversations[(Conversation + 1) % Conversations.Length])],
+            _ => [id, ConversationId.Parse(Conversations[(Conversation + 3) % Conversations.Length]), id],
+        };
+
+    private string GroupName => $"folder{Msg % 3}";
+
+    /// <summary>Mostly a group the owner has (so the command does something), else a name that may not exist.</summary>
+    private string ExistingGroup(ConversationSet state) =>
+        Flags % 4 != 0 && state.ConversationGroups.Count > 0 ? state.ConversationGroups[Msg % state.ConversationGroups.Count] : GroupName;
+
+    /// <summary>Mostly a mark the conversation has (so unmarking changes something), else a random one.</summary>
+    private ulong MarkOf(ConversationSet state, ConversationId id) =>
+        Flags % 4 != 0 && state.Find(id.Value) is { Marks: not 0 } entry ? ConversationMarks.List(entry.Marks)[0] : Marks[Msg % Marks.Length];
 
     /// <summary>Builds the command at server time <paramref name="now"/>; half the revokes aim at the current lastMessage.</summary>
     public IConversationCommand ToCommand(long now, ConversationSet state)
@@ -64,6 +99,17 @@ public sealed record Step(long AdvanceMs, Op Op, int Conversation, int Msg, int 
             Op.Delete => new DeleteConversation(id),
             Op.Revoke => new RevokeMessage(id, revoked),
             Op.Remark => new SetFriendRemark(Senders[Sender], Flags % 3 == 0 ? null : $"r{Flags % 2}"),
+            Op.Mark => new MarkConversations(Several(id), Marks[Msg % Marks.Length], true),
+            Op.Unmark => new MarkConversations(Several(id), MarkOf(state, id), false),
+            Op.CustomData => new SetConversationCustomData(Several(id), Flags % 4 == 0 ? null : $"data{Flags % 2}"),
+            Op.DeleteMany => new DeleteConversations(Several(id), Flags % 2 == 0),
+            Op.CleanUnread => new CleanUnread(Scopes[Msg % 3], Flags % 2 == 0 ? null : now + Offset),
+            Op.CreateGroup => new CreateConversationGroup(GroupName, Several(id)),
+            Op.RenameGroup => new RenameConversationGroup(ExistingGroup(state), $"folder{(Msg + Flags) % 4}"),
+            Op.DeleteGroup => new DeleteConversationGroup(ExistingGroup(state)),
+            Op.AddToGroup => new AddConversationsToGroup(ExistingGroup(state), Several(id)),
+            Op.RemoveFromGroup => new DeleteConversationsFromGroup(
+                Flags % 4 != 0 && state.Find(id.Value)?.GroupList is [var first, ..] ? first : ExistingGroup(state), Several(id)),
             _ => throw new ArgumentOutOfRangeException(nameof(Op)),
         };
     }

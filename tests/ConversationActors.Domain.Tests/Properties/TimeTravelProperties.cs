@@ -18,15 +18,18 @@ public class TimeTravelProperties
     public void As_of_seq_k_equals_the_live_state_after_the_kth_event_for_every_k(Script script)
     {
         var results = Trace.Run(script).Where(r => r.Decision.Event is not null).ToArray();
-        var journal = results.Select((r, i) => new JournalEvent(i + 1, r.Decision.Event!)).ToArray();
+        var journal = Trace.Events(results).Select((e, i) => new JournalEvent(i + 1, e)).ToArray();
         var window = script.Settings.DedupeWindow;
 
-        for (var k = 0; k <= journal.Length; k++)
+        // A multi-conversation write records several events: the live state is known after its last one.
+        var k = 0;
+        Assert.Equal(Json(ConversationSet.Empty(Scenario.Owner, window)), Json(JournalReplay.AsOfSeq(Scenario.Owner, journal, 0, window).State));
+        foreach (var result in results)
         {
+            k += result.Decision.Events.Count;
             var (state, moment) = JournalReplay.AsOfSeq(Scenario.Owner, journal, k, window);
-            var live = k == 0 ? ConversationSet.Empty(Scenario.Owner, window) : results[k - 1].After;
-            Assert.Equal(Json(live), Json(state));
-            Assert.Equal(k == 0 ? 0 : journal[k - 1].Event.At, moment);
+            Assert.Equal(Json(result.After), Json(state));
+            Assert.Equal(journal[k - 1].Event.At, moment);
         }
     }
 
@@ -34,7 +37,7 @@ public class TimeTravelProperties
     public void As_of_a_moment_lists_what_the_live_list_showed_at_that_moment(Script script)
     {
         var steps = Trace.Run(script);
-        var journal = steps.Where(r => r.Decision.Event is not null).Select((r, i) => new JournalEvent(i + 1, r.Decision.Event!)).ToArray();
+        var journal = Trace.Events(steps).Select((e, i) => new JournalEvent(i + 1, e)).ToArray();
         var retention = script.Settings.RetentionMs;
 
         // Several writes can share a millisecond: the moment shows the state after the last of them.

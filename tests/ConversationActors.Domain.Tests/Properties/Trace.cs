@@ -30,7 +30,7 @@ public static class Trace
                 throw new InvalidOperationException("a decision is either an event or a refusal");
             }
 
-            var after = decision.Event is { } evt ? state.Apply(evt) : state;
+            var after = decision.Events.Aggregate(state, (s, e) => s.Apply(e));
             var result = new StepResult(now, command, decision, state, after);
             results.Add(result);
             observe?.Invoke(result);
@@ -46,7 +46,7 @@ public static class Trace
         results.Count == 0 ? ConversationSet.Empty(Scenario.Owner, script.Settings.DedupeWindow) : results[^1].After;
 
     public static IEnumerable<IConversationEvent> Events(IEnumerable<StepResult> results) =>
-        results.Select(r => r.Decision.Event).OfType<IConversationEvent>();
+        results.SelectMany(r => r.Decision.Events);
 
     public static IReadOnlyList<ConversationView> List(ConversationSet state, long now, ConversationSettings settings) =>
         ListQueries.All(state, now, settings.RetentionMs).ConversationList;

@@ -23,9 +23,13 @@ public class UnreadProperties
 
             var list = Trace.List(step.After, step.Now, script.Settings);
             Assert.All(list.Where(c => c.GroupType == GroupType.AVChatRoom), c => Assert.Equal(0, c.UnreadCount));
+            // Hidden conversations are not listed but still count.
             Assert.Equal(
-                list.Where(c => c.RecvOpt == RecvOpt.Receive).Sum(c => (long)c.UnreadCount),
+                step.After.Conversations.Values
+                    .Where(c => c.RecvOpt == RecvOpt.Receive && c.IsLiveAt(step.Now, script.Settings.RetentionMs))
+                    .Sum(c => (long)c.UnreadCount),
                 ListQueries.TotalUnread(step.After, step.Now, script.Settings.RetentionMs));
+            Assert.DoesNotContain(list, c => c.MarkList.Contains(ConversationMarks.Hide));
         });
     }
 

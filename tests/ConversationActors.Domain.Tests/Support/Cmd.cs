@@ -27,4 +27,18 @@ internal static class Cmd
     public static RevokeMessage Revoke(string conversationID, string msgID) => new(Id(conversationID), msgID);
 
     public static SetFriendRemark Remark(string peerID, string? remark) => new(peerID, remark);
+
+    public static ConversationId[] Ids(params string[] conversationIDs) => conversationIDs.Select(Id).ToArray();
+
+    public static MarkConversations Mark(ulong markType, bool enable, params string[] conversationIDs) => new(Ids(conversationIDs), markType, enable);
+
+    public static SetConversationCustomData CustomData(string? data, params string[] conversationIDs) => new(Ids(conversationIDs), data);
+
+    public static DeleteConversations DeleteMany(bool clearHistory, params string[] conversationIDs) => new(Ids(conversationIDs), clearHistory);
+
+    public static CreateConversationGroup CreateGroup(string name, params string[] conversationIDs) => new(name, Ids(conversationIDs));
+
+    public static AddConversationsToGroup AddToGroup(string name, params string[] conversationIDs) => new(name, Ids(conversationIDs));
+
+    public static DeleteConversationsFromGroup RemoveFromGroup(string name, params string[] conversationIDs) => new(name, Ids(conversationIDs));
 }

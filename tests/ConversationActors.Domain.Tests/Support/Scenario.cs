@@ -56,7 +56,7 @@ internal sealed class Scenario
     public Decision Try(IConversationCommand command)
     {
         var decision = Decider.Decide(State, command, Now, Settings);
-        if (decision.Event is { } evt)
+        foreach (var evt in decision.Events)
         {
             State = State.Apply(evt);
             _events.Add(evt);
@@ -130,6 +130,13 @@ internal sealed class Scenario
     public Scenario Revoke(string conversationID, string msgID) => Do(Cmd.Revoke(conversationID, msgID));
 
     public Scenario Remark(string peerID, string? remark) => Do(Cmd.Remark(peerID, remark));
+
+    public Scenario Mark(ulong markType, bool enable, params string[] conversationIDs) => Do(Cmd.Mark(markType, enable, conversationIDs));
+
+    public IReadOnlyList<ConversationView> Filtered(ConversationFilter filter) =>
+        ListQueries.All(State, Now, Settings.RetentionMs, filter).ConversationList;
+
+    public long UnreadOf(ConversationFilter filter) => ListQueries.TotalUnread(State, Now, Settings.RetentionMs, filter);
 
     public IReadOnlyList<ConversationView> List => ListQueries.All(State, Now, Settings.RetentionMs).ConversationList;
 

@@ -9,6 +9,7 @@ public static class Shapes
     [
         "conversationID", "type", "userID", "groupID", "groupType", "showName", "faceUrl", "lastMessage",
         "unreadCount", "draftText", "draftTimestamp", "isPinned", "orderKey", "recvOpt", "groupAtInfoList",
+        "markList", "customData", "conversationGroupList",
     ];
 
     public static readonly string[] LastMessage = ["msgID", "senderID", "timestamp", "elemType", "summary", "isSelf", "isRevoked"];

@@ -45,10 +45,43 @@ public sealed partial class ReadmeWalkthroughTests
         }
     }
 
-    private static string WalkthroughBlock()
+    [Fact]
+    public async Task Every_curl_of_the_README_organizing_section_answers_code_0_after_the_walkthrough()
+    {
+        var script = WalkthroughBlock() + "\n" + Block("## Organizing conversations");
+        var expectedErrors = ExpectRegex().Matches(script).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
+
+        await using var gateway = await GatewayProcess.StartAsync(TimeSpan.FromSeconds(60));
+        var codesFile = Path.GetTempFileName();
+        try
+        {
+            var wrapper = $$"""
+                set -u
+                curl() { local out; out=$(command curl "$@"); printf '%s\n' "$out"; printf '%s\n' "$out" | sed -n 's/^{"code":\([0-9]*\),.*/\1/p;t;s/.*/none/p' | head -n 1 >> '{{codesFile}}'; }
+                """;
+            var (exitCode, output) = await RunBashAsync(wrapper + "\n" + script.Replace("BASE=http://127.0.0.1:5080", $"BASE={gateway.BaseUrl}"));
+            Assert.True(exitCode == 0, $"the README blocks failed (exit {exitCode}):\n{output}");
+
+            var codes = (await File.ReadAllLinesAsync(codesFile)).Where(l => l.Length > 0).ToArray();
+            Assert.DoesNotContain("none", codes);
+            Assert.Equal(expectedErrors, codes.Where(c => c != "0").Select(int.Parse).ToArray());
+            Assert.Contains("\"conversationGroupList\":[\"Work\"]", output);
+            Assert.Contains("\"resultCode\":6004", output);
+            Assert.Contains("\"customData\":", output);
+        }
+        finally
+        {
+            File.Delete(codesFile);
+        }
+    }
+
+    private static string WalkthroughBlock() => Block("## Walk-through");
+
+    /// <summary>The first bash block after <paramref name="heading"/>.</summary>
+    private static string Block(string heading)
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var section = readme[readme.IndexOf("## Walk-through", StringComparison.Ordinal)..];
+        var section = readme[readme.IndexOf(heading, StringComparison.Ordinal)..];
         var start = section.IndexOf("```bash\n", StringComparison.Ordinal) + "```bash\n".Length;
         var end = section.IndexOf("```", start, StringComparison.Ordinal);
         return section[start..end];
