@@ -45,6 +45,8 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("Raw results: `data/bench/results.json`; server and child logs: `data/bench/*.log`.");
         md.AppendLine();
+        md.AppendLine("CI does not run the bench, not even `--smoke`: it installs Redis and PostgreSQL from apt and took over a minute on this loaded 2-core machine. CI does build it (warnings as errors) and runs its load-client tests (`bench/ConversationActors.Bench.Tests`, part of `scripts/test.sh`).");
+        md.AppendLine();
 
         Targets(md, r);
         Pages(md, r, s);

@@ -5,10 +5,10 @@ using ConversationActors.Domain;
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Events;
 using ConversationActors.Domain.Fold;
-using Decider = ConversationActors.Domain.Fold.Decider;
 using ConversationActors.Domain.Ids;
 using ConversationActors.Domain.Model;
 using ConversationActors.Domain.State;
+using Decider = ConversationActors.Domain.Fold.Decider;
 
 namespace ConversationActors.Bench.Scenarios;
 
