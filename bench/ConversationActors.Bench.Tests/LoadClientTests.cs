@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using ConversationActors.Bench.Load;
+
+namespace ConversationActors.Bench.Tests;
+
+public class LatencyStatsTests
+{
+    [Theory]
+    [InlineData(50, 50)]
+    [InlineData(99, 99)]
+    [InlineData(100, 100)]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    public void Percentile_is_nearest_rank(double p, double expected)
+    {
+        var values = Enumerable.Range(1, 100).Select(i => (double)i).ToArray();
+        Assert.Equal(expected, LatencyStats.Percentile(values, p));
+    }
+
+    [Fact]
+    public void Percentile_of_a_few_values_rounds_up()
+    {
+        Assert.Equal(3, LatencyStats.Percentile([1, 2, 3], 99));
+        Assert.Equal(2, LatencyStats.Percentile([1, 2, 3], 50));
+        Assert.True(double.IsNaN(LatencyStats.Percentile([], 50)));
+    }
+
+    [Fact]
+    public void Median_of_odd_and_even_counts()
+    {
+        Assert.Equal(2, LatencyStats.Median([3, 1, 2]));
+        Assert.Equal(2.5, LatencyStats.Median([4, 1, 3, 2]));
+        Assert.Equal(5, LatencyStats.Median([double.NaN, 5]));
+        Assert.True(double.IsNaN(LatencyStats.Median([])));
+    }
+}
+
+public sealed class LoadClientTests : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private Uri _base = null!;
+    private int _served;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var port = FreePort();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        _app = builder.Build();
+        _app.MapGet("/ok", () =>
+        {
+            Interlocked.Increment(ref _served);
+            return Results.Text("{\"code\":0,\"desc\":\"\",\"data\":null}", "application/json");
+        });
+        _app.MapGet("/refused", () => Results.Text("{\"code\":6017,\"desc\":\"no\",\"data\":null}", "application/json"));
+        _app.MapGet("/slow", async () =>
+        {
+            await Task.Delay(20);
+            return Results.Text("{\"code\":0,\"desc\":\"\",\"data\":null}", "application/json");
+        });
+        await _app.StartAsync();
+        _base = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Count_mode_sends_exactly_count_requests()
+    {
+        using var client = LoadClient.CreateClient(_base, 4);
+        var result = await LoadClient.RunAsync(client, new LoadSpec(4, Count: 57), _ => new HttpRequestMessage(HttpMethod.Get, "/ok"), LoadClient.IsEnvelopeOk);
+        Assert.Equal(57, result.Ok);
+        Assert.Equal(0, result.Errors);
+        Assert.Equal(57, _served);
+        Assert.Equal(57, result.LatenciesMs.Length);
+        Assert.True(result.P50 <= result.P99);
+    }
+
+    [Fact]
+    public async Task Refusals_are_errors_with_the_first_one_kept()
+    {
+        using var client = LoadClient.CreateClient(_base, 2);
+        var result = await LoadClient.RunAsync(client, new LoadSpec(2, Count: 10), _ => new HttpRequestMessage(HttpMethod.Get, "/refused"), LoadClient.IsEnvelopeOk);
+        Assert.Equal(0, result.Ok);
+        Assert.Equal(10, result.Errors);
+        Assert.Contains("6017", result.FirstError);
+    }
+
+    [Fact]
+    public async Task Closed_loop_throughput_is_bounded_by_concurrency_over_latency()
+    {
+        using var client = LoadClient.CreateClient(_base, 2);
+        var result = await LoadClient.RunAsync(client, new LoadSpec(2, Duration: TimeSpan.FromSeconds(1)), _ => new HttpRequestMessage(HttpMethod.Get, "/slow"));
+        // 2 workers × (1 s ÷ ≥ 20 ms) ≤ 100 requests.
+        Assert.InRange(result.Ok, 10, 100);
+        Assert.True(result.P50 >= 19, $"p50 {result.P50} ms");
+    }
+
+    [Fact]
+    public async Task Rate_mode_sends_at_the_given_rate()
+    {
+        using var client = LoadClient.CreateClient(_base, 8);
+        var result = await LoadClient.RunAsync(client, new LoadSpec(8, Duration: TimeSpan.FromSeconds(1), Rate: 50), _ => new HttpRequestMessage(HttpMethod.Get, "/ok"));
+        Assert.Equal(50, result.Ok + result.Errors);
+        Assert.InRange(result.Elapsed.TotalSeconds, 0.95, 3);
+    }
+
+    [Fact]
+    public void A_spec_needs_a_duration_or_a_count()
+    {
+        Assert.Throws<ArgumentException>(() => new LoadSpec(1).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LoadSpec(0, Count: 1).Validate());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

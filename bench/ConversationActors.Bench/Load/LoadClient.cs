@@ -1,0 +1,151 @@
+using System.Diagnostics;
+
+namespace ConversationActors.Bench.Load;
+
+/// <summary>
+/// What to run: <see cref="Concurrency"/> workers, each sending its next request as soon as the previous
+/// one is answered (closed loop), until <see cref="Count"/> requests were sent or <see cref="Duration"/> is over.
+/// With <see cref="Rate"/> (requests/s) the loop is open: request i is due at start + i/rate and its latency
+/// counts from that due time, so a slow answer is not hidden by the requests it delayed.
+/// </summary>
+public sealed record LoadSpec(int Concurrency, TimeSpan? Duration = null, long? Count = null, double? Rate = null)
+{
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Concurrency, 1);
+        if (Duration is null && Count is null)
+        {
+            throw new ArgumentException("give a duration or a count");
+        }
+
+        if (Rate is <= 0)
+        {
+            throw new ArgumentException("rate must be positive");
+        }
+    }
+}
+
+/// <summary>The outcome of one run: answered requests, failures, wall time and latencies in milliseconds.</summary>
+public sealed record LoadResult(long Ok, long Errors, TimeSpan Elapsed, double[] LatenciesMs, string? FirstError)
+{
+    public double RequestsPerSecond => Elapsed.TotalSeconds > 0 ? Ok / Elapsed.TotalSeconds : 0;
+
+    public double P50 => LatencyStats.Percentile(LatenciesMs, 50);
+
+    public double P99 => LatencyStats.Percentile(LatenciesMs, 99);
+}
+
+/// <summary>A small fixed-concurrency HTTP load client; each worker awaits its answer and reads the whole body.</summary>
+public static class LoadClient
+{
+    /// <summary>An HttpClient with enough pooled connections for <paramref name="concurrency"/> workers.</summary>
+    public static HttpClient CreateClient(Uri baseAddress, int concurrency) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Math.Max(1, concurrency),
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+        })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <param name="client">Shared by the workers.</param>
+    /// <param name="request">Builds request number i (0-based, across all workers).</param>
+    /// <param name="isOk">Judges an answer (status and body); default: a 2xx status.</param>
+    public static async Task<LoadResult> RunAsync(
+        HttpClient client,
+        LoadSpec spec,
+        Func<long, HttpRequestMessage> request,
+        Func<HttpResponseMessage, byte[], bool>? isOk = null,
+        CancellationToken cancellationToken = default)
+    {
+        spec.Validate();
+        isOk ??= static (response, _) => response.IsSuccessStatusCode;
+        long next = -1;
+        long ok = 0;
+        long errors = 0;
+        string? firstError = null;
+        var latencies = new List<double>[spec.Concurrency];
+        var clock = Stopwatch.StartNew();
+        var deadline = spec.Duration;
+        var tickMs = 1000.0 / Stopwatch.Frequency;
+
+        async Task Worker(int w)
+        {
+            var mine = latencies[w] = new List<double>(1024);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (spec.Count is { } count && i >= count)
+                {
+                    return;
+                }
+
+                long startTicks;
+                if (spec.Rate is { } rate)
+                {
+                    var dueMs = i * 1000.0 / rate;
+                    if (deadline is { } d && dueMs >= d.TotalMilliseconds)
+                    {
+                        return;
+                    }
+
+                    var wait = dueMs - clock.Elapsed.TotalMilliseconds;
+                    if (wait > 1)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken);
+                    }
+
+                    startTicks = (long)(dueMs / tickMs);
+                }
+                else
+                {
+                    if (deadline is { } d && clock.Elapsed >= d)
+                    {
+                        return;
+                    }
+
+                    startTicks = clock.ElapsedTicks;
+                }
+
+                try
+                {
+                    using var message = request(i);
+                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                    var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    var elapsed = (clock.ElapsedTicks - startTicks) * tickMs;
+                    if (isOk(response, body))
+                    {
+                        mine.Add(elapsed);
+                        Interlocked.Increment(ref ok);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                        Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode}: {Truncate(System.Text.Encoding.UTF8.GetString(body))}", null);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError, e.Message, null);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, spec.Concurrency).Select(w => Task.Run(() => Worker(w), cancellationToken)));
+        var elapsedAll = clock.Elapsed;
+        var all = latencies.Where(l => l is not null).SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new LoadResult(ok, errors, elapsedAll, all, firstError);
+    }
+
+    /// <summary>True when the body is the service's success envelope (<c>{"code":0,...</c>).</summary>
+    public static bool IsEnvelopeOk(HttpResponseMessage response, byte[] body) =>
+        response.IsSuccessStatusCode && body.AsSpan().StartsWith("{\"code\":0,"u8);
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "...";
+}

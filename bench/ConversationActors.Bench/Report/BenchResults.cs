@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ConversationActors.Bench.Micro;
+using ConversationActors.Bench.Scenarios;
+
+namespace ConversationActors.Bench.Report;
+
+/// <summary>Everything one run measured (also written as data/bench/results.json).</summary>
+public sealed class BenchResults
+{
+    public bool Smoke { get; set; }
+
+    public MachineInfo Machine { get; set; } = new();
+
+    public Sizes? Sizes { get; set; }
+
+    public List<MicroRunner.Row>? Micro { get; set; }
+
+    public Recovery.Result? Recovery { get; set; }
+
+    public Memory.Result? Memory { get; set; }
+
+    public Dictionary<string, Figure?> Ingest { get; } = [];
+
+    public Dictionary<string, RawInsert.Result?> RawInsert { get; } = [];
+
+    public HttpScenarios.PageResult? Pages { get; set; }
+
+    public List<string> Failures { get; } = [];
+
+    public Dictionary<string, double> StepSeconds { get; } = [];
+
+    public double TotalSeconds { get; set; }
+}
+
+/// <summary>The machine, as the issue asks: cores, memory, CPU model, load average at start and end, .NET.</summary>
+public sealed class MachineInfo
+{
+    public int Cores { get; set; }
+
+    public string Cpu { get; set; } = "";
+
+    public string Memory { get; set; } = "";
+
+    public string Os { get; set; } = "";
+
+    public string DotNet { get; set; } = "";
+
+    public string Gc { get; set; } = "";
+
+    public string LoadAverageStart { get; set; } = "";
+
+    public string LoadAverageEnd { get; set; } = "";
+
+    public DateTimeOffset Started { get; set; }
+
+    public static MachineInfo Capture() => new()
+    {
+        Cores = Environment.ProcessorCount,
+        Cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown",
+        Memory = Run("free", "-h"),
+        Os = RuntimeInformation.OSDescription,
+        DotNet = RuntimeInformation.FrameworkDescription,
+        Gc = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
+        LoadAverageStart = LoadAverage(),
+        Started = DateTimeOffset.UtcNow,
+    };
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string Run(string file, string args)
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, UseShellExecute = false });
+            var text = p!.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return text.TrimEnd();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ConversationActors.Bench.Micro;
+using ConversationActors.Bench.Report;
+using Npgsql;
+
+namespace ConversationActors.Bench.Scenarios;
+
+/// <summary>`run`: every scenario in one run, then docs/benchmarks.md. A scenario that fails is reported as such; the others still run.</summary>
+public static class Driver
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var total = Stopwatch.StartNew();
+        var results = new BenchResults { Smoke = options.Smoke, Machine = MachineInfo.Capture(), Sizes = options.Sizes };
+        var sizes = options.Sizes;
+
+        results.Micro = await StepAsync(results, "micro-benchmarks", () => ChildAsync<List<MicroRunner.Row>>(options, "micro"));
+        results.Recovery = await StepAsync(results, "recovery", () => ChildAsync<Recovery.Result>(options, "recovery"));
+        results.Memory = await StepAsync(results, "memory", () => ChildAsync<Memory.Result>(options, "memory"));
+
+        // SQLite: ingest, the raw INSERT ceiling on the same file, then page reads with every baseline.
+        var sqliteFile = Path.Combine(options.WorkDir, "gateway-sqlite.db");
+        await StepAsync(results, "SQLite server", async () =>
+        {
+            DeleteSqlite(sqliteFile);
+            await using var server = await ServerProcess.StartAsync(options, "sqlite", new Dictionary<string, string>
+            {
+                ["CONVERSATION_ACTORS_STORE"] = "sqlite",
+                ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={sqliteFile};Cache=Shared",
+            });
+            results.Ingest["sqlite"] = await StepAsync(results, "ingest sqlite", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, "sqlite"));
+            results.RawInsert["sqlite"] = await StepAsync(results, "raw insert sqlite", () =>
+                RawInsert.RunAsync(false, $"Data Source={sqliteFile}", sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
+            results.Pages = await StepAsync(results, "page reads", () => HttpScenarios.PageReadsAsync(server.BaseAddress, sizes, options));
+            return true;
+        });
+
+        // PostgreSQL: the same ingest on a fresh journal, its raw INSERT ceiling, and the tuned variant.
+        foreach (var (name, hocon) in PostgresVariants)
+        {
+            await StepAsync(results, $"PostgreSQL server ({name})", async () =>
+            {
+                await ResetPostgresAsync(options.PostgresConnection);
+                var env = new Dictionary<string, string>
+                {
+                    ["CONVERSATION_ACTORS_STORE"] = "postgres",
+                    ["CONVERSATION_ACTORS_POSTGRES_CONNECTION"] = options.PostgresConnection,
+                };
+                if (hocon is not null)
+                {
+                    env["ConversationActors__Hocon"] = hocon;
+                }
+
+                await using var server = await ServerProcess.StartAsync(options, name, env);
+                results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, name));
+                if (hocon is null)
+                {
+                    results.RawInsert["postgres"] = await StepAsync(results, "raw insert postgres", () =>
+                        RawInsert.RunAsync(true, options.PostgresConnection, sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
+                }
+
+                return true;
+            });
+        }
+
+        results.Machine.LoadAverageEnd = MachineInfo.LoadAverage();
+        results.TotalSeconds = total.Elapsed.TotalSeconds;
+        await File.WriteAllTextAsync(Path.Combine(options.WorkDir, "results.json"), JsonSerializer.Serialize(results, BenchMain.Json));
+        Directory.CreateDirectory(Path.GetDirectoryName(options.Report)!);
+        await File.WriteAllTextAsync(options.Report, MarkdownReport.Render(results, options));
+        Console.WriteLine($"bench: wrote {options.Report} in {total.Elapsed.TotalSeconds:N0} s; {results.Failures.Count} step(s) failed");
+        foreach (var failure in results.Failures)
+        {
+            Console.WriteLine($"bench: FAILED {failure}");
+        }
+
+        return results.Failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>The PostgreSQL servers to run: the configured default, then the tuning candidate (before/after).</summary>
+    public static readonly (string Name, string? Hocon)[] PostgresVariants =
+    [
+        ("postgres", null),
+        ("postgres-parallelism-8", "akka.persistence.journal.sql.parallelism = 8"),
+    ];
+
+    private static async Task<T?> StepAsync<T>(BenchResults results, string name, Func<Task<T>> step)
+    {
+        var clock = Stopwatch.StartNew();
+        Console.WriteLine($"bench: {name} ...");
+        try
+        {
+            var value = await step();
+            Console.WriteLine($"bench: {name} done in {clock.Elapsed.TotalSeconds:N1} s");
+            results.StepSeconds[name] = clock.Elapsed.TotalSeconds;
+            return value;
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine($"bench: {name} failed: {e}");
+            results.Failures.Add($"{name}: {e.GetType().Name}: {e.Message}");
+            return default;
+        }
+    }
+
+    /// <summary>Runs this program in a child mode and reads the JSON it writes.</summary>
+    private static async Task<T> ChildAsync<T>(Options options, string mode)
+    {
+        var output = Path.Combine(options.WorkDir, $"{mode}.json");
+        File.Delete(output);
+        var args = new List<string> { mode, "--out", output, "--work", options.WorkDir, "--config-dir", options.ConfigDir };
+        if (options.Smoke)
+        {
+            args.Add("--smoke");
+        }
+
+        var info = ServerProcess.SelfStartInfo([.. args]);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.Environment["CONVERSATION_ACTORS_LOG_LEVEL"] = "WARNING";
+        if (mode == "memory")
+        {
+            // Workstation GC: the heap is measured after full collections either way; this keeps the peak footprint low.
+            info.Environment["DOTNET_gcServer"] = "0";
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {mode}");
+        await using var log = new StreamWriter(Path.Combine(options.WorkDir, $"{mode}.log"));
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await log.WriteAsync(await stdout);
+        await log.WriteAsync(await stderr);
+        if (process.ExitCode != 0 || !File.Exists(output))
+        {
+            throw new InvalidOperationException($"{mode} exited with {process.ExitCode}; see {mode}.log: {Tail(await stderr)}");
+        }
+
+        return JsonSerializer.Deserialize<T>(await File.ReadAllTextAsync(output), BenchMain.Json)
+            ?? throw new InvalidOperationException($"{mode} wrote no result");
+    }
+
+    private static async Task ResetPostgresAsync(string connectionString)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand("DROP TABLE IF EXISTS journal, snapshot, tags, bench_raw_journal CASCADE");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static void DeleteSqlite(string file)
+    {
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(f);
+        }
+    }
+
+    private static string Tail(string text) => text.Length <= 1500 ? text : text[^1500..];
+}

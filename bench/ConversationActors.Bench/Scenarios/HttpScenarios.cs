@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using System.Text;
+using ConversationActors.Bench.Load;
+
+namespace ConversationActors.Bench.Scenarios;
+
+/// <summary>A measured HTTP figure: medians over repetitions of req/s, p50 and p99 (ms).</summary>
+public sealed record Figure(string Name, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, int Repetitions, string? FirstError)
+{
+    public static Figure Of(string name, IReadOnlyList<LoadResult> runs) => new(
+        name,
+        LatencyStats.Median(runs.Select(r => r.RequestsPerSecond)),
+        LatencyStats.Median(runs.Select(r => r.P50)),
+        LatencyStats.Median(runs.Select(r => r.P99)),
+        runs.Sum(r => r.Ok),
+        runs.Sum(r => r.Errors),
+        runs.Count,
+        runs.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+}
+
+/// <summary>Issue #9 (1) and (2): durable ingest and page reads over HTTP, with the baselines beside them.</summary>
+public static class HttpScenarios
+{
+    /// <summary>N users × M messages per repetition, fresh users each time, C concurrent clients; every answer must be code 0.</summary>
+    public static async Task<Figure> IngestAsync(Uri server, Sizes sizes, string tag)
+    {
+        using var client = LoadClient.CreateClient(server, sizes.IngestConcurrency);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        HttpRequestMessage Message(string prefix, int users, long i)
+        {
+            var user = $"{prefix}-u{i % users}";
+            var peer = $"peer{i / users % 20}";
+            var body = $$"""{"msgID":"{{prefix}}-{{i}}","senderID":"{{peer}}","timestamp":{{now + i}},"summary":"{{FoldData.Summary}}"}""";
+            return new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{user}/conversations/C2C{peer}/messages")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+        }
+
+        var users = sizes.IngestUsers;
+        await LoadClient.RunAsync(client, new LoadSpec(sizes.IngestConcurrency, Count: users * 3), i => Message($"{tag}-warm", users, i), LoadClient.IsEnvelopeOk);
+        var runs = new List<LoadResult>();
+        for (var r = 0; r < sizes.Reps; r++)
+        {
+            var prefix = $"{tag}-r{r}";
+            runs.Add(await LoadClient.RunAsync(
+                client, new LoadSpec(sizes.IngestConcurrency, Count: (long)users * sizes.IngestMessagesPerUser), i => Message(prefix, users, i), LoadClient.IsEnvelopeOk));
+        }
+
+        return Figure.Of($"ingest {tag}", runs);
+    }
+
+    public sealed record PageResult(IReadOnlyList<Figure> Figures, Figure HalfLoad, int PageBytes, int CeilingBytes, string? BaselineNotes);
+
+    /// <summary>Seeds one user with N conversations, loads the baselines, then measures every variant, interleaved by repetition.</summary>
+    public static async Task<PageResult> PageReadsAsync(Uri server, Sizes sizes, Options options)
+    {
+        const string user = "reader";
+        using var client = LoadClient.CreateClient(server, 64);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var n = sizes.PageConversations;
+        var seeded = await LoadClient.RunAsync(client, new LoadSpec(8, Count: n), i => new HttpRequestMessage(
+            HttpMethod.Post, $"/v1/users/{user}/conversations/C2Cp{i}/messages")
+        {
+            Content = new StringContent(
+                $$"""{"msgID":"seed-{{i}}","senderID":"p{{i}}","timestamp":{{now - n + i}},"summary":"{{FoldData.Summary}}"}""", Encoding.UTF8, "application/json"),
+        }, LoadClient.IsEnvelopeOk);
+        if (seeded.Errors > 0)
+        {
+            throw new InvalidOperationException($"seeding failed: {seeded.FirstError}");
+        }
+
+        var notes = new List<string>();
+        var setup = await client.PostAsync(
+            $"/bench/setup?user={user}&count=100&redis={Uri.EscapeDataString(options.RedisAddress)}&pg={Uri.EscapeDataString(options.PostgresConnection)}", null);
+        if (!setup.IsSuccessStatusCode)
+        {
+            notes.Add($"baseline set-up with Redis and PostgreSQL failed ({(int)setup.StatusCode}); retried without them");
+            setup = await client.PostAsync($"/bench/setup?user={user}&count=100", null);
+            setup.EnsureSuccessStatusCode();
+        }
+
+        var info = await setup.Content.ReadFromJsonAsync<SetupInfo>() ?? throw new InvalidOperationException("no setup answer");
+        var pageBytes = (await client.GetByteArrayAsync($"/v1/users/{user}/conversations?count=100")).Length;
+
+        var batchBody = "{\"conversationIDList\":[" + string.Join(",", Enumerable.Range(0, 100).Select(i => $"\"C2Cp{i * n / 100}\"")) + "]}";
+        var variants = new (string Name, Func<long, HttpRequestMessage> Request)[]
+        {
+            ("page of 100 (actor)", _ => new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user}/conversations?count=100")),
+            ("HTTP ceiling (same bytes)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/http-ceiling")),
+            ("serialization ceiling (static DTOs)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/serialize-ceiling")),
+            ("Redis page (ZSET + hashes)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/redis-page")),
+            ("PostgreSQL page (indexed LIMIT 100)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/pg-page")),
+            ($"list all ({n:N0})", _ => new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user}/conversations")),
+            ("batch of 100", _ => new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{user}/conversations/batch")
+            {
+                Content = new StringContent(batchBody, Encoding.UTF8, "application/json"),
+            }),
+            ("single get", i => new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user}/conversations/C2Cp{i * 7 % n}")),
+        };
+
+        var c = sizes.ReadConcurrency;
+        var runs = variants.Select(_ => new List<LoadResult>()).ToArray();
+        for (var v = 0; v < variants.Length; v++)
+        {
+            await LoadClient.RunAsync(client, new LoadSpec(c, Duration: sizes.WarmUp), variants[v].Request, LoadClient.IsEnvelopeOk);
+        }
+
+        for (var r = 0; r < sizes.Reps; r++)
+        {
+            for (var v = 0; v < variants.Length; v++)
+            {
+                runs[v].Add(await LoadClient.RunAsync(client, new LoadSpec(c, Duration: sizes.Measure), variants[v].Request, LoadClient.IsEnvelopeOk));
+            }
+        }
+
+        var figures = variants.Select((v, i) => Figure.Of(v.Name, runs[i])).ToArray();
+        var half = figures[0].RequestsPerSecond / 2;
+        var halfRuns = new List<LoadResult>();
+        for (var r = 0; r < sizes.Reps; r++)
+        {
+            halfRuns.Add(await LoadClient.RunAsync(client, new LoadSpec(64, Duration: sizes.Measure, Rate: Math.Max(1, half)), variants[0].Request, LoadClient.IsEnvelopeOk));
+        }
+
+        return new PageResult(figures, Figure.Of($"page of 100 at {half:N0} req/s (half of peak)", halfRuns), pageBytes, info.PageBytes,
+            notes.Count == 0 ? null : string.Join("; ", notes));
+    }
+
+    private sealed record SetupInfo(int PageBytes, int Conversations, int Page);
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Persistence;
+using ConversationActors.Actors.Configuration;
+using ConversationActors.Actors.Entities;
+using ConversationActors.Actors.Journal;
+using ConversationActors.Actors.Protocol;
+using ConversationActors.Bench.Load;
+using ConversationActors.Domain.State;
+using Microsoft.Data.Sqlite;
+
+namespace ConversationActors.Bench.Scenarios;
+
+/// <summary>
+/// Issue #9 (3): time to first answer of a ConversationSetActor whose journal holds N events, on the
+/// SQLite store, with and without a snapshot at the last event; and a raw SELECT of the same rows.
+/// </summary>
+public static class Recovery
+{
+    public sealed record Result(
+        int LargeEvents, double LargeNoSnapshotMs, double LargeSnapshotMs, double LargeRawSelectMs,
+        int SmallEvents, double SmallNoSnapshotMs, double SmallRawSelectMs, double SmallRawSelectDeserializeMs,
+        double ImportEventsPerSecond, long SnapshotBytes, int Repetitions);
+
+    public static async Task<Result> RunAsync(string configDir, string workDir, int large, int small, int reps)
+    {
+        var db = Path.Combine(workDir, "recovery.db");
+        foreach (var f in Directory.GetFiles(workDir, "recovery.db*"))
+        {
+            File.Delete(f);
+        }
+
+        var connection = $"Data Source={db}";
+        SqliteStore.Prepare(connection);
+        var config = FoldData.Config(configDir, $$"""
+            conversation-actors.store = sqlite
+            conversation-actors.sqlite.connection-string = {{FoldData.Quote(connection + ";Cache=Shared")}}
+            akka.actor.provider = local
+            akka.loglevel = WARNING
+            """);
+        var settings = NodeSettings.From(config, TimeProvider.System).Entities;
+        using var system = FoldData.System(config);
+
+        // Pre-write the journals through the plugin (PersistAll in 500-event batches), as convctl import does.
+        var (largeState, largeEvents) = FoldData.Messages("rec-large", large, 1000, settings.Fold);
+        var (_, smallEvents) = FoldData.Messages("rec-small", small, 1000, settings.Fold);
+        var (_, warmEvents) = FoldData.Messages("rec-warm", 1000, 100, settings.Fold);
+        var clock = Stopwatch.StartNew();
+        await JournalImporter.ImportAsync(system, "rec-large", largeEvents, TimeSpan.FromMinutes(5));
+        var importRate = large / clock.Elapsed.TotalSeconds;
+        await JournalImporter.ImportAsync(system, "rec-small", smallEvents, TimeSpan.FromMinutes(5));
+        await JournalImporter.ImportAsync(system, "rec-warm", warmEvents, TimeSpan.FromMinutes(5));
+
+        // Warm-up: the journal's queries are compiled on first use.
+        await TimeToFirstAnswerAsync(system, "rec-warm", settings);
+        await TimeToFirstAnswerAsync(system, "rec-warm", settings);
+
+        var smallNoSnap = new List<double>();
+        var largeNoSnap = new List<double>();
+        var smallRaw = new List<double>();
+        var smallRawDeser = new List<double>();
+        var largeRaw = new List<double>();
+        for (var r = 0; r < reps; r++)
+        {
+            smallNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-small", settings));
+            smallRaw.Add(RawSelect(connection, "rec-small", small, null));
+            smallRawDeser.Add(RawSelect(connection, "rec-small", small, system));
+            largeNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-large", settings));
+            largeRaw.Add(RawSelect(connection, "rec-large", large, null));
+        }
+
+        // A snapshot at the last event, written through the snapshot store as the actor would.
+        var snapshot = ConversationSetSnapshot.Of(largeState);
+        var snapshotBytes = system.Serialization.FindSerializerFor(snapshot).ToBinary(snapshot).LongLength;
+        var store = Persistence.Instance.Apply(system).SnapshotStoreFor(null);
+        var saved = await store.Ask<object>(new SaveSnapshot(new SnapshotMetadata(JournalReader.PersistenceIdOf("rec-large"), large, DateTime.UtcNow), snapshot), TimeSpan.FromMinutes(1));
+        if (saved is not SaveSnapshotSuccess)
+        {
+            throw new InvalidOperationException($"snapshot not saved: {saved}");
+        }
+
+        var largeSnap = new List<double>();
+        for (var r = 0; r < reps; r++)
+        {
+            largeSnap.Add(await TimeToFirstAnswerAsync(system, "rec-large", settings));
+        }
+
+        await system.Terminate();
+        return new Result(
+            large, LatencyStats.Median(largeNoSnap), LatencyStats.Median(largeSnap), LatencyStats.Median(largeRaw),
+            small, LatencyStats.Median(smallNoSnap), LatencyStats.Median(smallRaw), LatencyStats.Median(smallRawDeser),
+            importRate, snapshotBytes, reps);
+    }
+
+    /// <summary>A fresh actor for the user: from ActorOf to the answer of its first query.</summary>
+    private static async Task<double> TimeToFirstAnswerAsync(ActorSystem system, string user, EntitySettings settings)
+    {
+        var clock = Stopwatch.StartNew();
+        var actor = system.ActorOf(ConversationSetActor.Props(user, settings));
+        var answer = await actor.Ask<TotalUnreadAnswer>(new GetTotalUnread(user), TimeSpan.FromMinutes(2));
+        var ms = clock.Elapsed.TotalMilliseconds;
+        if (answer.TotalUnreadCount <= 0)
+        {
+            throw new InvalidOperationException($"{user} recovered empty");
+        }
+
+        await actor.GracefulStop(TimeSpan.FromSeconds(30));
+        return ms;
+    }
+
+    /// <summary>SELECT every column of the user's journal rows in order (and deserialize each payload when a system is given).</summary>
+    private static double RawSelect(string connectionString, string user, int expected, ActorSystem? deserializeWith)
+    {
+        var clock = Stopwatch.StartNew();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM journal WHERE persistence_id = $p ORDER BY sequence_number";
+        command.Parameters.AddWithValue("$p", JournalReader.PersistenceIdOf(user));
+        using var reader = command.ExecuteReader();
+        var payload = reader.GetOrdinal("message");
+        var manifest = reader.GetOrdinal("manifest");
+        var identifier = reader.GetOrdinal("identifier");
+        var values = new object[reader.FieldCount];
+        var rows = 0;
+        while (reader.Read())
+        {
+            reader.GetValues(values);
+            if (deserializeWith is not null)
+            {
+                deserializeWith.Serialization.Deserialize((byte[])values[payload], Convert.ToInt32(values[identifier]), (string)values[manifest]);
+            }
+
+            rows++;
+        }
+
+        return rows == expected ? clock.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"{user}: {rows} rows, expected {expected}");
+    }
+}

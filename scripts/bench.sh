@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Issue #9: measures ingest, page reads (with the HTTP/serialization/Redis/PostgreSQL baselines), recovery,
+# memory and the pure fold in one run, and rewrites docs/benchmarks.md. About 10-15 minutes on 2 cores.
+# Installs what it needs: redis-server (apt) when missing, PostgreSQL via scripts/postgres.sh.
+#
+# Usage: scripts/bench.sh [--smoke] [--no-build]
+#   --smoke     tiny sizes, one repetition (< 1 minute): checks the bench works; writes data/bench/benchmarks-smoke.md
+#   --no-build  use the existing Release build
+# Environment: BENCH_REDIS_PORT (6379), the CA_PG_* variables of scripts/postgres.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+smoke=0
+build=1
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) smoke=1 ;;
+    --no-build) build=0 ;;
+    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+
+log() { echo "bench.sh: $*" >&2; }
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root (or sudo) for: $*"; return 1
+  fi
+}
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# 1. Redis: installed from apt when missing, started without persistence on loopback.
+redis_port="${BENCH_REDIS_PORT:-6379}"
+if ! command -v redis-server >/dev/null; then
+  log "installing redis-server from apt"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq redis-server >/dev/null
+fi
+if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
+  log "starting redis-server on 127.0.0.1:$redis_port"
+  redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --daemonize yes >/dev/null
+  for _ in $(seq 1 40); do redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.25; done
+fi
+
+# 2. PostgreSQL: installed, started, role and database created (idempotent).
+./scripts/postgres.sh
+
+pg_conn="Host=${CA_PG_HOST:-127.0.0.1};Port=${CA_PG_PORT:-5432};Database=${CA_PG_DB:-conversations};Username=${CA_PG_USER:-conversations};Password=${CA_PG_PASSWORD:-conversations}"
+
+# 3. Release build of the bench (and with it the gateway, actors and domain).
+if [ "$build" -eq 1 ]; then
+  log "building Release"
+  dotnet build bench/ConversationActors.Bench -c Release -nologo -v quiet
+fi
+
+# 4. Run. The driver starts the gateway servers and the child measurements itself.
+bench_dll="bench/ConversationActors.Bench/bin/Release/net10.0/ConversationActors.Bench.dll"
+args=(run --work data/bench --pg "$pg_conn" --redis "127.0.0.1:$redis_port")
+if [ "$smoke" -eq 1 ]; then
+  args+=(--smoke --report data/bench/benchmarks-smoke.md)
+fi
+exec dotnet "$bench_dll" "${args[@]}"
