@@ -38,7 +38,11 @@ public sealed class FixtureReplayTests
             Assert.All(restored.Conversations.Values, c => Assert.True(c.Marks == 0 && c.CustomData is null && c.GroupList.IsEmpty));
         }
 
-        Assert.All(folded.Conversations.Values, c => Assert.Empty(c.GroupList));
+        if (!payloads.OfType<ConversationAddedToGroup>().Any())
+        {
+            // Files from before conversation groups existed fold to conversations in no group.
+            Assert.All(folded.Conversations.Values, c => Assert.Empty(c.GroupList));
+        }
     }
 
     private static string FindRoot()

@@ -56,6 +56,25 @@ public sealed class EventFixtureTests
     }
 
     [Fact]
+    public void The_v1_organizing_events_replay_into_known_marks_custom_data_and_groups()
+    {
+        const long at = 1_795_100_000_200;
+        var state = Fold(Read("v1/conversations-alice-organize.ndjson"));
+
+        var list = ListQueries.All(state, at, Retention).ConversationList;
+        var bob = Assert.Single(list); // GROUPteam is HIDE-marked: left out of the list
+        Assert.Equal("C2Cbob", bob.ConversationID);
+        Assert.Equal([1UL], bob.MarkList);
+        Assert.Equal("vip", bob.CustomData);
+        Assert.Equal(["job"], bob.ConversationGroupList);
+        var team = ListQueries.Get(state, "GROUPteam", at, Retention)!;
+        Assert.Equal([8UL], team.MarkList);
+        Assert.Empty(team.ConversationGroupList);
+        Assert.Equal(["job"], state.ConversationGroups);
+        Assert.Equal(2, ListQueries.TotalUnread(state, at, Retention)); // hidden still counts
+    }
+
+    [Fact]
     public void A_v1_revoke_is_upcast_to_the_current_schema_with_no_revoker()
     {
         var revoke = Read("v1/conversations-alice.ndjson").Single(e => e.Manifest == "MessageRevoked.v1");
