@@ -60,6 +60,12 @@ public sealed class JournalFailureTests(DatabaseFolder folder, ITestOutputHelper
             (await node.Service.ExecuteAsync(user, message, CancellationToken.None)).Refused(ErrorCode.StoreUnavailable);
         }
 
+        // The failed entity stops; a retry that reaches it while it stops is lost (decisions.md), so wait it out.
+        await AwaitAssertAsync(
+            async () => Assert.DoesNotContain(user, await node.LiveConversationEntitiesAsync()),
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(100));
+
         var retry = (await node.Service.ExecuteAsync(user, message, CancellationToken.None)).Ok();
         var again = (await node.Service.ExecuteAsync(user, message, CancellationToken.None)).Ok();
 
@@ -121,6 +127,15 @@ public sealed class JournalFailureTests(DatabaseFolder folder, ITestOutputHelper
             {
                 (await node.Service.UpdateUserProfileAsync("prof", new UserProfilePatch(["nickname"], "New", null, null), CancellationToken.None))
                     .Refused(ErrorCode.StoreUnavailable);
+            }
+
+            if (fault == WriteFault.Fail)
+            {
+                // A failed write stops the entity; a message sent while it stops is lost, so wait until it is gone.
+                await AwaitAssertAsync(
+                    async () => Assert.DoesNotContain("prof", await node.LiveUserProfileEntitiesAsync()),
+                    TimeSpan.FromSeconds(10),
+                    TimeSpan.FromMilliseconds(100));
             }
 
             Assert.Equal(before, (await node.Service.GetUserProfileAsync("prof", CancellationToken.None)).Ok());

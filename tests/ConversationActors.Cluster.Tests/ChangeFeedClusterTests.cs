@@ -27,8 +27,14 @@ public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
             var start = (await feed.ReadAsync(1, Timeout))[0];
             Assert.Equal("1 totalUnreadChanged {\"totalUnreadCount\":1}", start.ToString());
 
+            // The subscription reaches node 2 by gossip; the stream re-reads the journal once after that
+            // window (3 s), which delivers this first write at the latest. Everything after it must come live.
+            await ClusterClient.UntilOkAsync(() => ClusterClient.AddMessageAsync(2, user, "peer", "m02", Timeout), "write m02 through node 2");
+            var settled = await feed.ReadAsync(2, TimeSpan.FromSeconds(30));
+            Assert.Equal((2L, "conversationChanged"), (settled[0].Id, settled[0].Name));
+
             const int writes = 20;
-            for (var i = 2; i <= writes + 1; i++)
+            for (var i = 3; i <= writes + 2; i++)
             {
                 var msgID = $"m{i:D2}";
                 await ClusterClient.UntilOkAsync(() => ClusterClient.AddMessageAsync(2, user, "peer", msgID, Timeout), $"write {msgID} through node 2");
@@ -38,7 +44,7 @@ public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
             var events = await feed.ReadAsync(2 * writes, TimeSpan.FromSeconds(30));
             for (var k = 0; k < writes; k++)
             {
-                var seq = k + 2;
+                var seq = k + 3;
                 var (changed, total) = (events[2 * k], events[(2 * k) + 1]);
                 Assert.Equal((seq, "conversationChanged"), (changed.Id, changed.Name));
                 Assert.Equal($"m{seq:D2}", changed.Data.GetProperty("lastMessage").GetProperty("msgID").GetString());

@@ -142,6 +142,9 @@ public sealed class ChangeStream : IAsyncDisposable
     }
 
     /// <summary>Feeds the queue. False when the client fell behind the live rate (the queue was full).</summary>
+    /// <summary>Longer than a few pub-sub gossip intervals (akka.cluster.pub-sub.gossip-interval, 1 s).</summary>
+    private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(3);
+
     private async Task<bool> PumpAsync(CancellationToken ct)
     {
         // Catch-up: the events after the resume point, from the journal, at the client's pace.
@@ -156,6 +159,10 @@ public sealed class ChangeStream : IAsyncDisposable
         using var ticks = new PeriodicTimer(_settings.KeepAlive);
         Task<bool>? tick = null;
         Task<bool>? notice = null;
+
+        // A new subscription reaches other nodes' pub-sub mediators by gossip (about a second); a write
+        // published there before that goes nowhere. One journal re-read after that window closes it.
+        var settle = Task.Delay(SettleAfter, ct);
         while (!ct.IsCancellationRequested)
         {
             while (_live.Reader.TryRead(out var next))
@@ -168,11 +175,22 @@ public sealed class ChangeStream : IAsyncDisposable
 
             tick ??= ticks.WaitForNextTickAsync(ct).AsTask();
             notice ??= _live.Reader.WaitToReadAsync(ct).AsTask();
-            var done = await Task.WhenAny(tick, notice);
+            var done = settle is null ? await Task.WhenAny(tick, notice) : await Task.WhenAny(tick, notice, settle);
+            if (done == settle)
+            {
+                settle = null;
+                if (!await ReadJournalAsync(long.MaxValue, live: true, ct))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             if (done == notice)
             {
                 notice = null;
-                if (!await done)
+                if (!await (Task<bool>)done)
                 {
                     return true; // the subscription ended: the node is shutting down
                 }

@@ -88,9 +88,13 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>The entity IDs the conversations region holds on this node right now.</summary>
-    public async Task<IReadOnlySet<string>> LiveConversationEntitiesAsync()
+    public Task<IReadOnlySet<string>> LiveConversationEntitiesAsync() => LiveEntitiesAsync(Regions.Conversations);
+
+    public Task<IReadOnlySet<string>> LiveUserProfileEntitiesAsync() => LiveEntitiesAsync(Regions.UserProfiles);
+
+    private static async Task<IReadOnlySet<string>> LiveEntitiesAsync(IActorRef region)
     {
-        var state = await Regions.Conversations.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5));
+        var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5));
         return state.Shards.SelectMany(shard => shard.EntityIds).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -136,7 +136,6 @@ public sealed class AuditTests(GatewayFixture fixture) : IClassFixture<GatewayFi
             await Task.Yield();
         }
 
-        var between = DateTimeOffset.UtcNow;
         (await Api.AddMessageAsync(user, "C2Cnew", Messages.Body("m2", "new", t + 1))).Ok();
         var log = (await Api.GetAsync(Paths.User(user) + "/events")).Ok().EnumerateArray().ToArray();
         var firstAt = DateTimeOffset.FromUnixTimeMilliseconds(log[0].GetProperty("timestamp").GetInt64());
@@ -152,7 +151,6 @@ public sealed class AuditTests(GatewayFixture fixture) : IClassFixture<GatewayFi
         Assert.Equal(["C2Cnew", "C2Cold"], Ids(atSecond));
         Assert.Empty(Ids(tenDaysLater));
         Assert.Empty(Ids(beforeAll));
-        Assert.True(between <= secondAt);
     }
 
     [Theory]
