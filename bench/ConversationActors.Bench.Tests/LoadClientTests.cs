@@ -92,8 +92,9 @@ public sealed class LoadClientTests : IAsyncLifetime
     {
         using var client = LoadClient.CreateClient(_base, 2);
         var result = await LoadClient.RunAsync(client, new LoadSpec(2, Duration: TimeSpan.FromSeconds(1)), _ => new HttpRequestMessage(HttpMethod.Get, "/slow"));
-        // 2 workers × (1 s ÷ ≥ 20 ms) ≤ 100 requests.
-        Assert.InRange(result.Ok, 10, 100);
+        // 2 workers × (1 s ÷ ≥ 20 ms) ≤ 100 requests: the bound is the property; how close it gets is speed,
+        // which belongs to the benchmark, not to a test (a cold first connection alone can take most of the second).
+        Assert.InRange(result.Ok, 1, 100);
         Assert.True(result.P50 >= 19, $"p50 {result.P50} ms");
     }
 
