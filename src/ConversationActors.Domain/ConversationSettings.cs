@@ -46,6 +46,13 @@ public sealed record ConversationSettings
     /// <summary>Unread messages per conversation whose timestamps are kept for partial reads.</summary>
     public const int TrackedUnreadPerConversation = 1000;
 
+    /// <summary>
+    /// Delete watermarks kept per user (SPEC 3.4): beyond it the lowest watermark is dropped first, so a
+    /// delayed message of a conversation deleted longer ago than that many deletions may create it again.
+    /// A constant, not a setting, so that replaying a journal never depends on configuration.
+    /// </summary>
+    public const int DeleteWatermarksPerUser = 1000;
+
     /// <summary>@ entries kept per conversation; older ones are dropped first.</summary>
     public const int AtEntriesPerConversation = 1000;
 

@@ -41,13 +41,72 @@ public class DeleteTests
     }
 
     [Fact]
-    public void A_late_message_after_delete_creates_the_conversation_even_if_older_than_the_deleted_history()
+    public void A_late_message_at_or_before_the_delete_watermark_records_nothing_and_does_not_recreate()
     {
         var story = new Scenario().Receive("C2Cbob", "m2", Scenario.Start + 20).Delete("C2Cbob");
 
-        story.Receive("C2Cbob", "m1", Scenario.Start + 10);
+        story.ChangesNothing(Cmd.Message("C2Cbob", "m1", "bob", Scenario.Start + 10));
+        story.ChangesNothing(Cmd.Message("C2Cbob", "m3", "bob", Scenario.Start + 20));
+
+        Assert.Null(story.Find("C2Cbob"));
+        Assert.Empty(story.List);
+    }
+
+    [Fact]
+    public void A_message_newer_than_the_delete_watermark_creates_the_conversation_afresh()
+    {
+        var story = new Scenario().Receive("C2Cbob", "m2", Scenario.Start + 20).Delete("C2Cbob");
+
+        story.Receive("C2Cbob", "m3", Scenario.Start + 21);
+
+        Assert.Equal("m3", story["C2Cbob"].LastMessage!.MsgID);
+        Assert.Equal(1, story["C2Cbob"].UnreadCount);
+    }
+
+    [Fact]
+    public void The_delete_watermark_still_holds_after_the_conversation_is_created_again()
+    {
+        var story = new Scenario().Receive("C2Cbob", "m2", Scenario.Start + 20).Delete("C2Cbob")
+            .Receive("C2Cbob", "m3", Scenario.Start + 30);
+
+        story.ChangesNothing(Cmd.Message("C2Cbob", "m1", "bob", Scenario.Start + 10));
+
+        Assert.Equal("m3", story["C2Cbob"].LastMessage!.MsgID);
+        Assert.Equal(1, story["C2Cbob"].UnreadCount);
+    }
+
+    [Fact]
+    public void Deleting_a_conversation_without_messages_records_no_watermark()
+    {
+        var story = new Scenario().Pin("C2Cbob").Delete("C2Cbob");
+
+        story.Receive("C2Cbob", "m1", Scenario.Start - 10_000);
 
         Assert.Equal("m1", story["C2Cbob"].LastMessage!.MsgID);
+    }
+
+    [Fact]
+    public void Delete_many_records_the_watermark_too()
+    {
+        var story = new Scenario().Receive("C2Cbob", "m2", Scenario.Start + 20).Do(Cmd.DeleteMany(false, "C2Cbob"));
+
+        story.ChangesNothing(Cmd.Message("C2Cbob", "m1", "bob", Scenario.Start + 10));
+    }
+
+    [Fact]
+    public void Delete_watermarks_are_bounded_and_the_oldest_goes_first()
+    {
+        var story = new Scenario();
+        for (var i = 0; i <= ConversationSettings.DeleteWatermarksPerUser; i++)
+        {
+            var id = $"C2Cpeer{i}";
+            story.Receive(id, "m", Scenario.Start + i, from: $"peer{i}").Delete(id);
+        }
+
+        Assert.Equal(ConversationSettings.DeleteWatermarksPerUser, story.State.DeleteWatermarks.Count);
+        story.Receive("C2Cpeer0", "old", Scenario.Start - 1, from: "peer0");
+        Assert.NotNull(story.Find("C2Cpeer0"));
+        story.ChangesNothing(Cmd.Message("C2Cpeer1", "old", "peer1", Scenario.Start + 1));
     }
 
     [Fact]

@@ -41,6 +41,35 @@ public class RevokeTests
     }
 
     [Fact]
+    public void Revoking_a_message_that_mentioned_the_owner_removes_its_at_entry_even_when_not_the_lastMessage()
+    {
+        var story = new Scenario()
+            .Receive("GROUPg1", "g1", with: m => m with { AtUserIDs = [Scenario.Owner] })
+            .Receive("GROUPg1", "g2", with: m => m with { AtAll = true })
+            .Receive("GROUPg1", "g3");
+
+        story.Accepts<MessageRevoked>(Cmd.Revoke("GROUPg1", "g1"));
+
+        var conversation = story["GROUPg1"];
+        Assert.Equal([AtType.AtAll], conversation.GroupAtInfoList.Select(a => a.AtType));
+        Assert.False(conversation.LastMessage!.IsRevoked);
+        Assert.Equal(3, conversation.UnreadCount);
+        story.ChangesNothing(Cmd.Revoke("GROUPg1", "g1"));
+    }
+
+    [Fact]
+    public void Revoking_the_lastMessage_that_mentioned_the_owner_removes_its_at_entry_too()
+    {
+        var story = new Scenario().Receive("GROUPg1", "g1", with: m => m with { AtUserIDs = [Scenario.Owner] });
+
+        story.Accepts<MessageRevoked>(Cmd.Revoke("GROUPg1", "g1"));
+
+        Assert.Empty(story["GROUPg1"].GroupAtInfoList);
+        Assert.True(story["GROUPg1"].LastMessage!.IsRevoked);
+        Assert.Equal(1, story["GROUPg1"].UnreadCount);
+    }
+
+    [Fact]
     public void Revoking_twice_records_once()
     {
         var story = new Scenario().Receive("C2Cbob", "m1").Revoke("C2Cbob", "m1");

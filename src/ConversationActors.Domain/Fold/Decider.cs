@@ -55,6 +55,12 @@ public static partial class Decider
             return Decision.NoChange;
         }
 
+        // SPEC 3.4 delete watermark: a delayed copy of history the user deleted records nothing.
+        if (state.DeleteWatermarks.Covers(id, c.Timestamp))
+        {
+            return Decision.NoChange;
+        }
+
         var (recreate, evicted) = Creation(state, id, live, now, settings);
         return Decision.Accept(new MessageAdded(
             id, c.MsgID, c.SenderID, c.Timestamp, c.ElemType, c.Summary, c.AtUserIDs.ToArray(), c.AtAll,
@@ -74,8 +80,9 @@ public static partial class Decider
             return Refusal.Invalid($"revokerID {revokerReason}");
         }
 
+        // SPEC 3.4: a revoke changes the lastMessage (once) and removes the message's @ entry, if any.
         return ForLive(state, c.ConversationID, now, settings, entry =>
-            entry.LastMessage is { IsRevoked: false } last && last.MsgID == c.MsgID
+            (entry.LastMessage is { IsRevoked: false } last && last.MsgID == c.MsgID) || entry.AtEntries.Any(a => a.MsgID == c.MsgID)
                 ? Decision.Accept(new MessageRevoked(entry.ID.Value, c.MsgID, now, c.RevokerID))
                 : Decision.NoChange);
     }

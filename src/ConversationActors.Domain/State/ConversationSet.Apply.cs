@@ -14,9 +14,7 @@ public sealed partial record ConversationSet
     public ConversationSet Apply(IConversationEvent evt) => evt switch
     {
         MessageAdded e => Evict(e).ApplyMessage(e),
-        MessageRevoked e => Update(e.ConversationID, c => c.LastMessage is { } last && last.MsgID == e.MsgID
-            ? c with { LastMessage = last with { IsRevoked = true, Summary = LastMessage.RevokedSummary } }
-            : c),
+        MessageRevoked e => Update(e.ConversationID, c => Revoke(c, e.MsgID)),
         ConversationRead e => Update(e.ConversationID, c => Read(c, e)),
         DraftSet e => Evict(e).Upsert(e.ConversationID, e.Recreate, e.At, c =>
             c with { DraftText = e.DraftText, DraftTimestamp = e.At, ActivityTime = Math.Max(c.ActivityTime, e.At) }, activate: true),
@@ -33,7 +31,9 @@ public sealed partial record ConversationSet
             AtEntries = ImmutableList<AtEntry>.Empty,
             ClearWatermark = Math.Max(c.ClearWatermark, c.NewestMessageTimestamp),
         }),
-        ConversationDeleted e => Remove(e.ConversationID),
+        ConversationDeleted e => Find(e.ConversationID) is { } deleted
+            ? Remove(e.ConversationID) with { DeleteWatermarks = DeleteWatermarks.Record(e.ConversationID, deleted.NewestMessageTimestamp) }
+            : this,
         FriendRemarkSet e => this with
         {
             Remarks = string.IsNullOrEmpty(e.Remark) ? Remarks.Remove(e.PeerID) : Remarks.SetItem(e.PeerID, e.Remark),
@@ -108,6 +108,15 @@ public sealed partial record ConversationSet
             _ => null,
         };
     }
+
+    /// <summary>SPEC 3.4 revoke: the lastMessage shows as revoked, the message's @ entry leaves; unread stays.</summary>
+    private static ConversationEntry Revoke(ConversationEntry c, string msgID) => c with
+    {
+        LastMessage = c.LastMessage is { } last && last.MsgID == msgID
+            ? last with { IsRevoked = true, Summary = LastMessage.RevokedSummary }
+            : c.LastMessage,
+        AtEntries = c.AtEntries.RemoveAll(a => a.MsgID == msgID),
+    };
 
     private static ConversationEntry Read(ConversationEntry c, ConversationRead e) => c with
     {

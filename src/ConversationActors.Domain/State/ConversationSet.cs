@@ -14,7 +14,8 @@ public sealed partial record ConversationSet(
     long MaxOrderKey,
     DedupeMemory Dedupe,
     ImmutableDictionary<string, string> Remarks,
-    ImmutableList<string> ConversationGroups)
+    ImmutableList<string> ConversationGroups,
+    DeleteWatermarks DeleteWatermarks)
 {
     public static ConversationSet Empty(string ownerID, int dedupeWindow) => new(
         ownerID,
@@ -23,7 +24,8 @@ public sealed partial record ConversationSet(
         0,
         DedupeMemory.Create(dedupeWindow),
         ImmutableDictionary.Create<string, string>(StringComparer.Ordinal),
-        ImmutableList<string>.Empty);
+        ImmutableList<string>.Empty,
+        DeleteWatermarks.Empty);
 
     public ConversationEntry? Find(string conversationID) => Conversations.GetValueOrDefault(conversationID);
 

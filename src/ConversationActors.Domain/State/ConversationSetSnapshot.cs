@@ -5,7 +5,7 @@ namespace ConversationActors.Domain.State;
 /// <summary>
 /// A conversation set as plain data, for snapshots. The order index is rebuilt on load; the dedupe
 /// keys are kept oldest first so the window evicts in the same order after a restore.
-/// <see cref="ConversationGroups"/> came later: a snapshot without it has none.
+/// <see cref="ConversationGroups"/> and <see cref="DeleteWatermarks"/> came later: a snapshot without them has none.
 /// </summary>
 public sealed record ConversationSetSnapshot(
     string OwnerID,
@@ -13,7 +13,8 @@ public sealed record ConversationSetSnapshot(
     IReadOnlyList<ConversationEntry> Conversations,
     IReadOnlyList<string> DedupeKeys,
     IReadOnlyDictionary<string, string> Remarks,
-    IReadOnlyList<string>? ConversationGroups = null)
+    IReadOnlyList<string>? ConversationGroups = null,
+    IReadOnlyDictionary<string, long>? DeleteWatermarks = null)
 {
     public static ConversationSetSnapshot Of(ConversationSet set) => new(
         set.OwnerID,
@@ -21,7 +22,8 @@ public sealed record ConversationSetSnapshot(
         set.Order.Select(slot => set.Conversations[slot.ConversationID]).ToArray(),
         set.Dedupe.Order.ToArray(),
         new SortedDictionary<string, string>(set.Remarks, StringComparer.Ordinal),
-        set.ConversationGroups.ToArray());
+        set.ConversationGroups.ToArray(),
+        new SortedDictionary<string, long>(set.DeleteWatermarks.ByConversation, StringComparer.Ordinal));
 
     public ConversationSet Restore(int dedupeWindow)
     {
@@ -34,6 +36,7 @@ public sealed record ConversationSetSnapshot(
             Dedupe = DedupeMemory.From(dedupeWindow, DedupeKeys),
             Remarks = empty.Remarks.AddRange(Remarks),
             ConversationGroups = ConversationGroups is null ? empty.ConversationGroups : [.. ConversationGroups],
+            DeleteWatermarks = DeleteWatermarks is null ? empty.DeleteWatermarks : State.DeleteWatermarks.From(DeleteWatermarks),
         };
     }
 }

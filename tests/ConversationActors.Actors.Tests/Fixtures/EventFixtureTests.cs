@@ -1,7 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using ConversationActors.Actors.Serialization;
+using ConversationActors.Domain;
+using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Events;
+using ConversationActors.Domain.Fold;
+using ConversationActors.Domain.Ids;
 using ConversationActors.Domain.Model;
 using ConversationActors.Domain.Profiles;
 using ConversationActors.Domain.Queries;
@@ -105,7 +109,41 @@ public sealed class EventFixtureTests
 
         var restored = snapshot.Restore(10_000);
 
-        Assert.Equal(Json(Fold(Read("v1/conversations-alice.ndjson"))), Json(restored));
+        // Snapshots written before SPEC 3.4's delete watermark carry none (docs/decisions.md): everything else is equal.
+        var folded = Fold(Read("v1/conversations-alice.ndjson"));
+        Assert.NotEqual(0, folded.DeleteWatermarks.Count);
+        Assert.Equal(0, restored.DeleteWatermarks.Count);
+        Assert.Equal(Json(folded with { DeleteWatermarks = DeleteWatermarks.Empty }), Json(restored));
+    }
+
+    [Fact]
+    public void The_v3_journal_replays_the_revoke_and_delete_rules_of_spec_3_4()
+    {
+        const long t = 1_795_200_000_000;
+        const long now = t + 200;
+        var state = Fold(Read("v3/conversations-alice-delete-revoke.ndjson"));
+
+        var team = Assert.Single(ListQueries.All(state, now, Retention).ConversationList);
+        Assert.Equal("GROUPteam", team.ConversationID);
+        Assert.Empty(team.GroupAtInfoList); // g1 mentioned alice and was revoked
+        Assert.Equal(2, team.UnreadCount); // unread never goes down on revoke
+        Assert.Equal("g2", team.LastMessage!.MsgID);
+        Assert.Null(ListQueries.Get(state, "C2Cbob", now, Retention));
+
+        // A delayed copy at or before the deleted history records nothing; a newer message creates it afresh.
+        Assert.Empty(Decider.Decide(state, Message("C2Cbob", "m0", t + 3), now, ConversationSettings.Default).Events);
+        Assert.IsType<MessageAdded>(Decider.Decide(state, Message("C2Cbob", "m2", t + 4), now, ConversationSettings.Default).Event);
+    }
+
+    [Fact]
+    public void The_v3_snapshot_with_delete_watermarks_restores_to_the_state_its_journal_folds_to()
+    {
+        var snapshot = Assert.IsType<ConversationSetSnapshot>(Read("v3/snapshot-alice-delete-watermarks.ndjson").Single().Event);
+
+        var restored = snapshot.Restore(10_000);
+
+        Assert.Equal(1_795_200_000_003, restored.DeleteWatermarks.For("C2Cbob"));
+        Assert.Equal(Json(Fold(Read("v3/conversations-alice-delete-revoke.ndjson"))), Json(restored));
     }
 
     [Fact]
@@ -132,6 +170,9 @@ public sealed class EventFixtureTests
 
         Assert.All(persisted, manifest => Assert.Contains(manifest, stored));
     }
+
+    private static AddMessage Message(string conversationID, string msgID, long timestamp) =>
+        new(ConversationId.Parse(conversationID), msgID, "bob", timestamp, ElemType.Text, "hi", [], false, null, true);
 
     private static ConversationSet Fold(IEnumerable<Stored> events) =>
         events.Select(e => (IConversationEvent)e.Event).Aggregate(ConversationSet.Empty("alice", 10_000), (s, e) => s.Apply(e));
