@@ -21,12 +21,13 @@ public static class AuditApi
                 {
                     seq = e.Seq,
                     timestamp = e.Event.At,
-                    type = e.Event.GetType().Name,
+                    // The stable manifest of the event's current schema (docs/events.md), never a class name.
+                    type = PayloadCodec.ManifestOf(e.Event),
                     @event = PayloadCodec.ToJson(e.Event),
                 }));
             })
             .WithTags("Audit").WithName("GetUserEvents")
-            .WithSummary("The user's journal from fromSeq (default 1), at most limit (1..1000) entries: [{seq, timestamp, type, event}].");
+            .WithSummary("The user's journal from fromSeq (default 1), at most limit (1..1000) entries: [{seq, timestamp, type, event}]; type is the event's manifest, e.g. MessageAdded.v1 (docs/events.md).");
         return app;
     }
 }
