@@ -64,7 +64,7 @@ public static partial class Decider
         var (recreate, evicted) = Creation(state, id, live, now, settings);
         return Decision.Accept(new MessageAdded(
             id, c.MsgID, c.SenderID, c.Timestamp, c.ElemType, c.Summary, c.AtUserIDs.ToArray(), c.AtAll,
-            c.GroupType, c.GroupType is null && live?.GroupType is null ? c.ProfileGroupType : null,
+            c.GroupType, GroupTypeRules.Sticky(c.GroupType, live?.GroupType) is null ? c.ProfileGroupType : null,
             c.CountsUnread, now, recreate, evicted));
     }
 

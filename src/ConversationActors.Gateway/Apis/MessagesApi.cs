@@ -119,7 +119,7 @@ public static class MessagesApi
 
     /// <summary>For a group message without groupType, the group profile's type decides unread counting (SPEC 3.4).</summary>
     private static async Task<GroupType?> ProfileGroupTypeAsync(ApiContext api, ConversationId id, MessageBody message, CancellationToken ct) =>
-        id.GroupID is { } groupID && message.GroupType is null ? (await api.Profiles.GroupAsync(groupID, ct))?.GroupType : null;
+        GroupTypeRules.NeedsProfileGroupType(id, message.GroupType) ? (await api.Profiles.GroupAsync(id.GroupID!, ct))?.GroupType : null;
 
     public sealed record MessageRequest(
         string MsgID, string SenderID, long Timestamp, string? ElemType, string Summary,

@@ -26,7 +26,7 @@ public sealed class ConversationRenderer(ProfileCache profiles)
             ConversationType.Group => (group?.Name, group?.FaceUrl),
             _ => ((string?)null, (string?)null),
         };
-        var groupType = v.GroupType ?? group?.GroupType;
+        var groupType = Domain.Model.GroupTypeRules.WithProfileFallback(v.GroupType, group?.GroupType);
         return new ConversationDto(
             v.ConversationID,
             v.Type,
@@ -36,7 +36,7 @@ public sealed class ConversationRenderer(ProfileCache profiles)
             ShowName.For(v.Type, v.UserID ?? v.GroupID, v.FriendRemark, profileName),
             faceUrl,
             v.LastMessage,
-            groupType == Domain.Model.GroupType.AVChatRoom ? 0 : v.UnreadCount,
+            v.UnreadCount,
             v.DraftText,
             v.DraftTimestamp,
             v.IsPinned,
