@@ -37,6 +37,18 @@ public sealed record ConversationSettings
     /// <summary>Tencent's limit on a conversation group's name.</summary>
     public const int GroupNameMaxBytes = 32;
 
+    /// <summary>Profile limits (UTF-16 units): nickname and group name.</summary>
+    public const int ProfileNameMaxChars = 256;
+
+    /// <summary>Profile limits (UTF-16 units): faceUrl.</summary>
+    public const int ProfileUrlMaxChars = 2048;
+
+    /// <summary>Profile limits (UTF-16 units): selfSignature, introduction, notification.</summary>
+    public const int ProfileTextMaxChars = 4096;
+
+    /// <summary>SPEC 4.3: the most journal entries one <c>/events</c> page answers.</summary>
+    public const int EventsLimitMax = 1000;
+
     /// <summary>How many non-matching conversations a filtered page skips before it answers (fewer items, not finished).</summary>
     public const int FilterScanMax = 1000;
 
