@@ -28,7 +28,7 @@ public sealed class RecoveryMeasurement(DatabaseFolder folder, ITestOutputHelper
         var database = folder.NewConnectionString("measure");
         var settings = ConversationSettings.Default;
         var (events, snapshot, expectedUnread) = Generate(settings);
-        const string hocon = "conversation-actors.snapshot-every = 0\nconversation-actors.ask-timeout = 300s";
+        const string hocon = "conversation-actors.snapshot-every = 10000000\nconversation-actors.ask-timeout = 300s";
 
         var clock = Stopwatch.StartNew();
         await using (var node = await TestNode.StartAsync(database, hocon))

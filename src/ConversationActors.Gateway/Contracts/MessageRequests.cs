@@ -28,7 +28,7 @@ public record MessageRequest(
         body.RequiredInt64("timestamp"),
         body.RequiredString("summary"),
         body.OptionalEnum<ElemType>("elemType") ?? ElemType.Text,
-        body.OptionalIdArray("atUserIDs", settings.Fold.AtUserIDsMax),
+        body.OptionalIdArray("atUserIDs", Domain.ConversationSettings.AtUserIDsMax),
         body.OptionalBool("atAll") ?? false,
         body.OptionalEnum<GroupType>("groupType"),
         body.OptionalBool("countsUnread") ?? true);
