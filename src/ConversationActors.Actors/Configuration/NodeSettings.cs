@@ -15,7 +15,6 @@ public sealed record NodeSettings(
     string Store,
     string? EntityRole,
     byte[] CursorKey,
-    int MaxBodyBytes,
     int FanoutMembersMax)
 {
     /// <summary>Used when no cursor-key is configured: fine for one node, documented as such.</summary>
@@ -66,7 +65,6 @@ public sealed record NodeSettings(
             store,
             string.IsNullOrWhiteSpace(role) ? null : role,
             Encoding.UTF8.GetBytes(string.IsNullOrEmpty(cursorKey) ? DevelopmentCursorKey : cursorKey),
-            SettingsCatalog.Int(config, "limits.max-body-bytes"),
             SettingsCatalog.Int(config, "limits.fanout-members-max"));
     }
 }

@@ -14,6 +14,7 @@ public sealed class ApiContext(
     ConversationRenderer renderer,
     ProfileCache profiles,
     NodeSettings settings,
+    EdgeSettings edge,
     CursorCodec cursors,
     TimeProvider time)
 {
@@ -32,12 +33,12 @@ public sealed class ApiContext(
     /// <summary>The body as its contract <typeparamref name="T"/>; a missing, malformed or invalid body is 6017 (413 when too large).</summary>
     public async Task<T> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : IRequestBody<T> =>
-        T.Read(await JsonBody.ReadObjectAsync(request, settings.MaxBodyBytes, cancellationToken), settings);
+        T.Read(await JsonBody.ReadObjectAsync(request, edge.MaxBodyBytes, cancellationToken), settings);
 
     /// <summary>Like <see cref="BodyAsync{T}"/>, but no body or an empty one (optional bodies such as read) is null.</summary>
     public async Task<T?> OptionalBodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class, IRequestBody<T> =>
-        await JsonBody.ReadOptionalObjectAsync(request, settings.MaxBodyBytes, cancellationToken) is { } body ? T.Read(body, settings) : null;
+        await JsonBody.ReadOptionalObjectAsync(request, edge.MaxBodyBytes, cancellationToken) is { } body ? T.Read(body, settings) : null;
 
     /// <summary>The value of a successful call, or throws the refusal it came to.</summary>
     public static T Unwrap<T>(ServiceResult<T> result) =>
