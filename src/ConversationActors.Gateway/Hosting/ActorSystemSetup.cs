@@ -31,7 +31,7 @@ public static class ActorSystemSetup
         builder.Services.AddSingleton(EdgeSettings.From(config));
         builder.Services.AddSingleton<RegionsHolder>();
         builder.Services.AddSingleton<IConversationService>(sp => new ShardedConversationService(
-            sp.GetRequiredService<RegionsHolder>().Regions.GetAwaiter().GetResult(),
+            sp.GetRequiredService<RegionsHolder>().Regions,
             sp.GetRequiredService<NodeSettings>().AskTimeout));
 
         builder.Services.AddAkka(ActorSystemName, (akka, sp) =>

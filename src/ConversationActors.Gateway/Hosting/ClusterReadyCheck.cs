@@ -32,7 +32,7 @@ public sealed class ClusterReadyCheck(ActorSystem system, RegionsHolder holder) 
             return HealthCheckResult.Unhealthy("shard regions not started");
         }
 
-        var regions = holder.Regions.Result;
+        var regions = await holder.Regions;
         try
         {
             await regions.Conversations.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(2), cancellationToken);
