@@ -37,6 +37,7 @@ public static class EnvironmentOverrides
         ("conversation-actors.rate-limit.window", "CONVERSATION_ACTORS_RATE_LIMIT_WINDOW"),
         ("conversation-actors.rate-limit.permits", "CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"),
         ("conversation-actors.rate-limit.admin-permits", "CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS"),
+        ("conversation-actors.cors.allowed-origins", "CONVERSATION_ACTORS_CORS_ALLOWED_ORIGINS"),
         ("conversation-actors.sqlite.connection-string", "CONVERSATION_ACTORS_SQLITE_CONNECTION"),
         ("conversation-actors.postgres.connection-string", "CONVERSATION_ACTORS_POSTGRES_CONNECTION"),
         ("akka.loglevel", "CONVERSATION_ACTORS_LOG_LEVEL"),
