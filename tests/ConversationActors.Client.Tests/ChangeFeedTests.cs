@@ -99,4 +99,21 @@ public sealed class ChangeFeedTests
             seen.Select(c => (c.Seq, c.Kind, c.ConversationID)));
         Assert.Equal([2, 3], seen.Where(c => c.TotalUnreadCount is not null).Select(c => c.TotalUnreadCount!.Value));
     }
+
+    [Fact]
+    public async Task A_resume_point_beyond_the_journal_ends_the_feed_with_the_refusal_instead_of_retrying()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+        var client = Clients.For(gateway.BaseAddress);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var refused = await Assert.ThrowsAsync<ConversationActorsException>(async () =>
+        {
+            await foreach (var _ in client.WatchConversationChangesAsync("alice", afterSeq: 5, cts.Token))
+            {
+            }
+        });
+        Assert.Equal((6017, System.Net.HttpStatusCode.BadRequest), (refused.Code, refused.HttpStatus));
+        Assert.False(cts.IsCancellationRequested);
+    }
 }

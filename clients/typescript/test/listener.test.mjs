@@ -97,4 +97,11 @@ describe("addConversationListener", () => {
       remove();
     }
   });
+
+  it("reports a refusal a reconnection cannot cure to onError and stops", async () => {
+    const nosy = new ConversationClient({ baseUrl: gateway.baseUrl, userID: "bob", token: token("alice"), reconnectDelayMs: 100 });
+    const error = await waitFor(30_000, "onError", (resolve) => nosy.addConversationListener({ onError: resolve }));
+    assert.deepEqual(error, { code: 50003, desc: error.desc });
+    assert.match(error.desc, /token/);
+  });
 });
