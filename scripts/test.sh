@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The one test command (README, .ci/run): builds the solution and runs every test project,
-# then prints the closing line `tests: N passed, M failed` summed from the TRX results.
+# The one test command (README, .ci/run): builds the solution and runs every test project and the
+# TypeScript client's tests, then prints the closing line `tests: N passed, M failed` summed from the
+# TRX results and Node's test runner.
 # Two phases: every test outside Category=Cluster (one test project at a time, so timing-sensitive
 # tests never share the two cores with the fuzzer; ~3 min), then the multi-process cluster
 # tests (one at a time, real PostgreSQL via scripts/postgres.sh, which installs it if missing: ~6 min).
 # Usage: scripts/test.sh [--quick] [extra dotnet test arguments]
-#   --quick   skip the cluster tests (no PostgreSQL needed)
+#   --quick   skip the cluster tests (no PostgreSQL needed) and the browser test
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,21 @@ for trx in "${trx_files[@]}"; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+
+# The TypeScript client (issue 16): Node's test runner against real gateway processes, plus the browser test in
+# Chromium unless --quick. Its `# pass N` / `# fail M` lines add to the closing line.
+client_log="$results/typescript-client.log"
+client_args=()
+[ "$quick" -eq 1 ] && client_args+=(--no-browser)
+./scripts/test-clients.sh "${client_args[@]}" 2>&1 | tee "$client_log"
+client_status=${PIPESTATUS[0]}
+client_passed=$(awk '/^# pass [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
+client_failed=$(awk '/^# fail [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
+if [ "$client_status" -ne 0 ] && [ "$client_failed" -eq 0 ]; then
+  client_failed=1
+fi
+passed=$((passed + client_passed))
+failed=$((failed + client_failed))
 
 if [ ${#trx_files[@]} -eq 0 ]; then
   echo "no test results were written"

@@ -10,10 +10,12 @@ builder.AddConversationActors();
 builder.AddGatewayServices();
 builder.AddTelemetry();
 builder.AddGatewaySecurity();
+builder.AddGatewayCors();
 builder.AddChangeFeed();
 
 var app = builder.Build();
 
+app.UseGatewayCors();
 app.UseMiddleware<EnvelopeMiddleware>();
 app.UseGatewaySecurity();
 app.MapOpenApiDocs();

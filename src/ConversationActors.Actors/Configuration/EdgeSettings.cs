@@ -4,14 +4,21 @@ namespace ConversationActors.Actors.Configuration;
 
 /// <summary>
 /// What the gateway enforces at its edge before any handler runs (SPEC 5): authentication, the
-/// per-token rate limit, and the body, request-line and header size limits.
+/// per-token rate limit, the body, request-line and header size limits, and which other origins' pages may call it
+/// (<see cref="CorsSettings"/>).
 /// </summary>
 public sealed record EdgeSettings(AuthSettings Auth, RateLimitSettings RateLimit, int MaxRequestLineBytes, int MaxHeaderBytes, int MaxBodyBytes)
 {
+    /// <summary>The CORS allow-list; by default none (same origin only).</summary>
+    public CorsSettings Cors { get; init; } = CorsSettings.SameOriginOnly;
+
     public static EdgeSettings From(Config config) => new(
         AuthSettings.From(config),
         RateLimitSettings.From(config),
         SettingsCatalog.Int(config, "limits.max-request-line-bytes"),
         SettingsCatalog.Int(config, "limits.max-header-bytes"),
-        SettingsCatalog.Int(config, "limits.max-body-bytes"));
+        SettingsCatalog.Int(config, "limits.max-body-bytes"))
+    {
+        Cors = CorsSettings.From(config),
+    };
 }

@@ -98,6 +98,8 @@ public static class SettingsCatalog
             "requests per window per user token (or client IP without a valid token); `0` = unlimited", 0, 1_000_000_000),
         new("rate-limit.admin-permits", "CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS", SettingKind.Integer, "5000",
             "requests per window per admin token (and per IP while authentication is off); `0` = unlimited", 0, 1_000_000_000),
+        new("cors.allowed-origins", "CONVERSATION_ACTORS_CORS_ALLOWED_ORIGINS", SettingKind.Text, "empty (same origin only)",
+            "comma-separated origins (`scheme://host[:port]`) whose pages may call the API, or `*` alone; checked at start"),
     ];
 
     public static Setting Get(string key) =>

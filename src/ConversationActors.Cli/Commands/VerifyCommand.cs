@@ -1,10 +1,11 @@
 using System.CommandLine;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationActors.Actors.Serialization;
+using ConversationActors.Client;
 using ConversationActors.Domain.Queries;
 using ConversationActors.Domain.Replay;
+using Microsoft.Extensions.Options;
 
 namespace ConversationActors.Cli.Commands;
 
@@ -35,11 +36,12 @@ public static class VerifyCommand
             await using var session = cli.OpenSession(parse);
             var users = parse.GetValue(user) is { } one ? [one] : await session.Journal.UserIDsAsync(ct);
             using var http = cli.CreateHttpClient();
-            http.BaseAddress = new Uri(parse.GetValue(url)!.TrimEnd('/') + "/");
-            if (parse.GetValue(token) is { } bearer)
+            var bearer = parse.GetValue(token);
+            var client = new ConversationActorsClient(http, Options.Create(new ConversationActorsClientOptions
             {
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-            }
+                BaseAddress = new Uri(parse.GetValue(url)!),
+                TokenProvider = _ => ValueTask.FromResult(bearer),
+            }));
 
             var mismatches = 0;
             foreach (var userID in users)
@@ -48,7 +50,7 @@ public static class VerifyCommand
                 var state = JournalReplay.Fold(userID, events.Select(e => e.Event), session.Settings.Fold.DedupeWindow);
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var folded = ListQueries.All(state, now, session.Settings.Fold.RetentionMs).ConversationList;
-                var live = await LiveListAsync(http, userID, ct);
+                var live = await LiveListAsync(client, userID, ct);
                 foreach (var line in Compare(userID, folded, live))
                 {
                     cli.Out.WriteLine(line);
@@ -62,14 +64,14 @@ public static class VerifyCommand
         return command;
     }
 
-    private static async Task<JsonArray> LiveListAsync(HttpClient http, string userID, CancellationToken ct)
+    /// <summary>The live list through the .NET client, as JSON again so each field compares with the fold's JSON.</summary>
+    private static async Task<JsonArray> LiveListAsync(ConversationActorsClient client, string userID, CancellationToken ct)
     {
-        var answer = await http.GetStringAsync($"v1/users/{Uri.EscapeDataString(userID)}/conversations", ct);
-        var envelope = JsonNode.Parse(answer)!;
-        return envelope["code"]!.GetValue<int>() == 0
-            ? envelope["data"]!["conversationList"]!.AsArray()
-            : throw new InvalidOperationException($"the gateway refused the list of {userID}: {answer}");
+        var answer = await client.GetConversationListAsync(userID, ct: ct);
+        return JsonSerializer.SerializeToNode(answer.ConversationList, LiveJson)!.AsArray();
     }
+
+    private static readonly JsonSerializerOptions LiveJson = new(JsonSerializerDefaults.Web);
 
     private static IEnumerable<string> Compare(string userID, IReadOnlyList<ConversationView> folded, JsonArray live)
     {
