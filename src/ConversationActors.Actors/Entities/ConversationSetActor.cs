@@ -16,15 +16,15 @@ namespace ConversationActors.Actors.Entities;
 /// <summary>
 /// One user's conversation set: decide → persist → apply → reply, and queries from memory.
 /// A write is answered only after its event is durable; a failed write is answered STORE_UNAVAILABLE
-/// and the actor stops, so the next message recovers it from the journal with no trace of the failure.
+/// and the actor stops, so the next message recovers it from the journal with no trace of the failure
+/// (<see cref="DurableEntity"/>).
 /// </summary>
-public sealed class ConversationSetActor : ReceivePersistentActor
+public sealed class ConversationSetActor : DurableEntity
 {
     public const string PersistencePrefix = "conversations-";
     private readonly EntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private ConversationSet _state;
-    private IActorRef? _awaitingPersist;
     private IActorRef _changes = ActorRefs.Nobody;
 
     public ConversationSetActor(string userID, EntitySettings settings)
@@ -53,6 +53,8 @@ public sealed class ConversationSetActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
+    protected override string Persisted => "the event";
+
     private long Now => _settings.Now();
 
     private long Retention => _settings.Fold.RetentionMs;
@@ -78,7 +80,7 @@ public sealed class ConversationSetActor : ReceivePersistentActor
 
         // A multi-conversation write persists its events together (one journal entry each) and is
         // answered once, after the last of them is durable.
-        _awaitingPersist = Sender;
+        AwaitPersist(Sender);
         var firstSeq = LastSequenceNr;
         var left = decision.Events.Count;
         PersistAll(decision.Events, persisted =>
@@ -90,7 +92,7 @@ public sealed class ConversationSetActor : ReceivePersistentActor
                 return;
             }
 
-            _awaitingPersist = null;
+            PersistSucceeded();
             Sender.Tell(new CommandAccepted(true, Answer(message.Command, now), LastSequenceNr, decision.Results));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr / _settings.SnapshotEvery != firstSeq / _settings.SnapshotEvery)
             {
@@ -120,21 +122,4 @@ public sealed class ConversationSetActor : ReceivePersistentActor
         ClearHistory c => ListQueries.Get(_state, c.ConversationID.Value, now, Retention),
         _ => null,
     };
-
-    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
-    {
-        // The event may or may not be in the store; we never acknowledge it. The actor stops and the
-        // next message recovers the truth from the journal.
-        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, "the event could not be persisted; nothing was acknowledged, retry"));
-        _awaitingPersist = null;
-        base.OnPersistFailure(cause, @event, sequenceNr);
-    }
-
-    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
-    {
-        // Rejected before the write (e.g. serialization): the state is unchanged and the actor goes on.
-        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, "the event was rejected by the store; nothing changed"));
-        _awaitingPersist = null;
-        base.OnPersistRejected(cause, @event, sequenceNr);
-    }
 }

@@ -10,12 +10,11 @@ namespace ConversationActors.Actors.Entities;
 /// A profile entity (user or group): each change persists the whole profile after the merge; a PUT
 /// that changes nothing records nothing. Answered only after the event is durable.
 /// </summary>
-public abstract class ProfileActor<TProfile> : ReceivePersistentActor
+public abstract class ProfileActor<TProfile> : DurableEntity
     where TProfile : class
 {
     private readonly EntitySettings _settings;
     private TProfile _profile;
-    private IActorRef? _awaitingPersist;
 
     protected ProfileActor(string persistenceId, TProfile empty, EntitySettings settings)
     {
@@ -32,6 +31,8 @@ public abstract class ProfileActor<TProfile> : ReceivePersistentActor
     }
 
     public override string PersistenceId { get; }
+
+    protected override string Persisted => "the profile";
 
     protected abstract TProfile ProfileOf(IProfileEvent e);
 
@@ -50,10 +51,10 @@ public abstract class ProfileActor<TProfile> : ReceivePersistentActor
             return;
         }
 
-        _awaitingPersist = Sender;
+        AwaitPersist(Sender);
         Persist(Changed(changed, _settings.Now()), e =>
         {
-            _awaitingPersist = null;
+            PersistSucceeded();
             _profile = ProfileOf(e);
             Sender.Tell(Answer(_profile));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
@@ -61,19 +62,5 @@ public abstract class ProfileActor<TProfile> : ReceivePersistentActor
                 SaveSnapshot(_profile);
             }
         });
-    }
-
-    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
-    {
-        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, "the profile could not be persisted; nothing was acknowledged, retry"));
-        _awaitingPersist = null;
-        base.OnPersistFailure(cause, @event, sequenceNr);
-    }
-
-    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
-    {
-        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, "the profile was rejected by the store; nothing changed"));
-        _awaitingPersist = null;
-        base.OnPersistRejected(cause, @event, sequenceNr);
     }
 }

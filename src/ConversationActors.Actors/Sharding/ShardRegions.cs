@@ -17,6 +17,7 @@ public sealed record ShardRegions(IActorRef Conversations, IActorRef UserProfile
     {
         var sharding = ClusterSharding.Get(system);
         DistributedPubSub.Get(system); // the change feed's topics: gossip subscriptions from the start
+        Health.StoreHealth.Get(system); // store outages: logged once, stopped entities' requests answered at once
         var shardingSettings = ClusterShardingSettings.Create(system).WithRole(role);
         var extractor = new EntityMessageExtractor(shardCount);
         return new ShardRegions(

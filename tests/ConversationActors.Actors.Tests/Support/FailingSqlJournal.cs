@@ -14,6 +14,9 @@ public enum WriteFault
 
     /// <summary>The store refuses this write before storing it, as for a serialization error: OnPersistRejected.</summary>
     Reject,
+
+    /// <summary>Like <see cref="Fail"/>, after half a second: requests sent meanwhile queue behind the write.</summary>
+    FailSlowly,
 }
 
 /// <summary>
@@ -43,6 +46,12 @@ public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
         if (faults.All(f => f is null))
         {
             return await base.WriteMessagesAsync(writes, cancellationToken);
+        }
+
+        if (faults.Contains(WriteFault.FailSlowly))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            throw new IOException("injected slow journal failure");
         }
 
         if (faults.Contains(WriteFault.Fail))
