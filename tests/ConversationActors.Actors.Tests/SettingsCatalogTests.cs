@@ -36,7 +36,24 @@ public sealed class SettingsCatalogTests
         Assert.Equal(32768, edge.MaxHeaderBytes);
     }
 
+    [Fact]
+    public void The_store_breaker_settings_reach_the_journal_and_the_snapshot_store_of_both_stores()
+    {
+        foreach (var store in new[] { Sqlite, "conversation-actors.store = postgres" })
+        {
+            var config = AkkaConfigLoader.Load(TestNode.ConfigDirectory, store + "\nconversation-actors.store-breaker.reset-timeout = 250ms");
+
+            foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql" })
+            {
+                Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan(plugin + ".circuit-breaker.reset-timeout"));
+                Assert.Equal(5, config.GetInt(plugin + ".circuit-breaker.max-failures"));
+                Assert.Equal(TimeSpan.FromSeconds(5), config.GetTimeSpan(plugin + ".circuit-breaker.call-timeout"));
+            }
+        }
+    }
+
     [Theory]
+    [InlineData("store-breaker.reset-timeout = 0s", "conversation-actors.store-breaker.reset-timeout must be 100ms to 10m")]
     [InlineData("snapshot-every = 0", "conversation-actors.snapshot-every must be 1 to 10,000,000, got \"0\" (environment variable CONVERSATION_ACTORS_SNAPSHOT_EVERY)")]
     [InlineData("snapshot-every = -5", "conversation-actors.snapshot-every must be 1 to 10,000,000")]
     [InlineData("batch-max = -1", "conversation-actors.batch-max must be 1 to 10,000")]

@@ -55,7 +55,11 @@ public sealed record NodeSettings(
             throw new ConfigurationException($"conversation-actors.store must be sqlite or postgres, got '{store}' (environment variable CONVERSATION_ACTORS_STORE)");
         }
 
-        SettingsCatalog.Duration(config, "passivate-after"); // read by Akka's sharding through akka.conf; validated here
+        // Read by Akka through akka.conf / the store's file; validated here so a bad value stops the start.
+        SettingsCatalog.Duration(config, "passivate-after");
+        SettingsCatalog.Int(config, "store-breaker.max-failures");
+        SettingsCatalog.Duration(config, "store-breaker.call-timeout");
+        SettingsCatalog.Duration(config, "store-breaker.reset-timeout");
         return new NodeSettings(
             new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time),
             SettingsCatalog.Duration(config, "ask-timeout"),

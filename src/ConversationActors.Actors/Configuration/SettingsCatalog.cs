@@ -98,6 +98,12 @@ public static class SettingsCatalog
             "requests per window per user token (or client IP without a valid token); `0` = unlimited", 0, 1_000_000_000),
         new("rate-limit.admin-permits", "CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS", SettingKind.Integer, "5000",
             "requests per window per admin token (and per IP while authentication is off); `0` = unlimited", 0, 1_000_000_000),
+        new("store-breaker.max-failures", "CONVERSATION_ACTORS_STORE_BREAKER_MAX_FAILURES", SettingKind.Integer, "5",
+            "failed store calls in a row that open the journal's and snapshot store's circuit breakers (calls then fail at once)", 1, 1000),
+        new("store-breaker.call-timeout", "CONVERSATION_ACTORS_STORE_BREAKER_CALL_TIMEOUT", SettingKind.Duration, "5s",
+            "a store call slower than this counts as failed", 100, 600_000),
+        new("store-breaker.reset-timeout", "CONVERSATION_ACTORS_STORE_BREAKER_RESET_TIMEOUT", SettingKind.Duration, "1s",
+            "how long an open breaker fails calls at once before it lets one through to try the store again", 100, 600_000),
         new("cors.allowed-origins", "CONVERSATION_ACTORS_CORS_ALLOWED_ORIGINS", SettingKind.Text, "empty (same origin only)",
             "comma-separated origins (`scheme://host[:port]`) whose pages may call the API, or `*` alone; checked at start"),
     ];

@@ -31,7 +31,9 @@ public static class GatewayServices
         builder.Services.AddSingleton<TimeTravel>();
         builder.Services.AddSingleton(sp => new JournalReader(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
         builder.Services.AddOpenApi(options => options.AddJsonBodyDocs());
-        builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"])
+            .AddCheck<StoreReadyCheck>("store", tags: ["ready"]);
         return builder;
     }
 }

@@ -8,10 +8,11 @@ public static class Telemetry
 {
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<StoreMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddMeter(ServiceMetrics.MeterName, Changes.ChangeFeedMetrics.MeterName)
+            .AddMeter(ServiceMetrics.MeterName, Changes.ChangeFeedMetrics.MeterName, StoreMetrics.MeterName)
             .AddPrometheusExporter());
         return builder;
     }

@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+using Akka.Actor;
+using ConversationActors.Actors.Health;
+
+namespace ConversationActors.Gateway.Hosting;
+
+/// <summary>
+/// <c>conversation_actors_store_available</c> (1 while the entities see the event store answer, 0 during an outage) and
+/// <c>conversation_actors_store_outage_seconds</c> (the current outage's length, 0 when none): what an operator alerts on.
+/// </summary>
+public sealed class StoreMetrics : IDisposable
+{
+    public const string MeterName = "ConversationActors.Store";
+
+    private readonly Meter _meter = new(MeterName);
+
+    public StoreMetrics(ActorSystem system)
+    {
+        var health = StoreHealth.Get(system);
+        _meter.CreateObservableGauge("conversation_actors.store.available", () => health.IsAvailable ? 1 : 0, description: "1 while the event store answers, 0 during an outage");
+        _meter.CreateObservableGauge(
+            "conversation_actors.store.outage",
+            () => health.Current is { } outage ? (DateTimeOffset.UtcNow - outage.Since).TotalSeconds : 0,
+            "s",
+            "Length of the current event store outage");
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
