@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): builds the solution and runs every test project,
-# then prints the closing line `tests: N passed, M failed` summed from the TRX results.
+# then prints the closing line `tests: N passed, M failed, K skipped` summed from the TRX results
+# (skipped = tests that did not run: xunit skips are "notExecuted" in a TRX; under --quick the cluster
+# tests are counted as skipped too, from their source, since their phase does not run).
 # Two phases: every test outside Category=Cluster (one test project at a time, so timing-sensitive
 # tests never share the two cores with the fuzzer; ~3 min), then the multi-process cluster
 # tests (one at a time, real PostgreSQL via scripts/postgres.sh, which installs it if missing: ~6 min).
@@ -21,7 +23,7 @@ mkdir -p "$results"
 
 if ! dotnet build ConversationActors.sln -c Release -nologo -v quiet; then
   echo "build failed"
-  echo "tests: 0 passed, 1 failed"
+  echo "tests: 0 passed, 1 failed, 0 skipped"
   exit 1
 fi
 
@@ -37,16 +39,31 @@ fi
 
 passed=0
 failed=0
+skipped=0
 shopt -s nullglob
 trx_files=("$results"/*.trx)
+counter() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
 for trx in "${trx_files[@]}"; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  p=$(counter passed "$counters")
+  f=$(counter failed "$counters")
+  e=$(counter error "$counters")
+  t=$(counter timeout "$counters")
+  a=$(counter aborted "$counters")
+  n=$(counter notExecuted "$counters")
+  k=$(counter skipped "$counters")
   passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0} + ${e:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  skipped=$((skipped + ${n:-0} + ${k:-0}))
 done
+
+if [ "$quick" -eq 1 ]; then
+  # The cluster phase did not run: count its tests (the [Fact]s of the classes marked Category=Cluster) as skipped.
+  cluster_files=$(grep -l 'Trait("Category", "Cluster")' tests/ConversationActors.Cluster.Tests/*.cs)
+  cluster_tests=$(cat $cluster_files | grep -cE '^\s*\[(Fact|Theory)' || true)
+  echo "cluster phase skipped (--quick): ${cluster_tests} cluster tests not run"
+  skipped=$((skipped + cluster_tests))
+fi
 
 if [ ${#trx_files[@]} -eq 0 ]; then
   echo "no test results were written"
@@ -58,5 +75,5 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
-echo "tests: ${passed} passed, ${failed} failed"
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
