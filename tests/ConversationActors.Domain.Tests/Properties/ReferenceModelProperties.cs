@@ -21,13 +21,13 @@ public class ReferenceModelProperties
         var settings = script.Settings;
         var model = new ReferenceModel(Scenario.Owner, settings);
         var index = 0;
-        Trace.Run(script, step =>
+        Trace.Run(script, step => Agreement.AfterStep(index, step, () =>
         {
             Agreement.SameOutcome(step, model.Handle(step.Command, step.Now));
             Agreement.SameAnswers(model, step.After, step.Now, settings);
             Agreement.SamePages(model, step.After, step.Now, settings, script.PageSize);
             Agreement.SameFiltered(model, step.After, step.Now, settings, Agreement.Filters[index++ % Agreement.Filters.Length], script.PageSize);
-        });
+        }));
 
         // The final list by pages of every size, and under every filter.
         var (end, state) = (Trace.EndTime(script), LastState(script));
@@ -49,12 +49,13 @@ public class ReferenceModelProperties
         var settings = script.Settings;
         var model = new ReferenceModel(Scenario.Owner, settings);
         var (modelAt, foldAt) = (PagePosition.Start, PagePosition.Start);
-        Trace.Run(script, step =>
+        var index = 0;
+        Trace.Run(script, step => Agreement.AfterStep(index++, step, () =>
         {
             Agreement.SameOutcome(step, model.Handle(step.Command, step.Now));
             var (m, f) = Agreement.SamePage(model, step.After, step.Now, settings, script.PageSize, null, modelAt, foldAt, "a page from the kept cursor");
             (modelAt, foldAt) = m.IsFinished ? (PagePosition.Start, PagePosition.Start) : (m.Next, f.Next);
-        });
+        }));
     }
 
     private static Domain.State.ConversationSet LastState(Script script) => Trace.Final(script, Trace.Run(script));

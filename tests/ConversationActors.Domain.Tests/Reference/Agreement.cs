@@ -33,6 +33,19 @@ internal static class Agreement
 
     public static string Render(IEnumerable<ConversationView> list) => "[\n    " + string.Join("\n    ", list.Select(Render)) + "]";
 
+    /// <summary>Runs <paramref name="check"/>; a disagreement names the step (and its actual command) it followed.</summary>
+    public static void AfterStep(int index, StepResult step, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException($"after step {index} ({step.Command} at {step.Now}), {e.Message}");
+        }
+    }
+
     public static void Same(string question, string model, string fold)
     {
         if (model != fold)
