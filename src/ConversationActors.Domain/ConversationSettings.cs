@@ -1,8 +1,9 @@
 namespace ConversationActors.Domain;
 
 /// <summary>
-/// The fold's settings (SPEC 7) and limits (SPEC 5). The HOCON section <c>conversation-actors</c>
-/// maps onto this record; defaults are the SPEC's.
+/// The fold's settings (SPEC 7) and limits (SPEC 5). The properties are read from HOCON through the settings
+/// catalog (Actors/Configuration/SettingsCatalog.cs, which validates them); the constants are fixed limits.
+/// Defaults are the SPEC's.
 /// </summary>
 public sealed record ConversationSettings
 {
@@ -24,24 +25,38 @@ public sealed record ConversationSettings
 
     public int DraftMaxBytes { get; init; } = 8 * 1024;
 
-    public int RemarkMaxBytes { get; init; } = 96;
+    /// <summary>A friend remark's limit in bytes of UTF-8 (decision "remark ≤ 96 bytes"); fixed, not a setting.</summary>
+    public const int RemarkMaxBytes = 96;
 
-    public int AtUserIDsMax { get; init; } = 100;
+    /// <summary>Most atUserIDs in one message; fixed, not a setting.</summary>
+    public const int AtUserIDsMax = 100;
 
-    /// <summary>Tencent's limit on a conversation's customData.</summary>
-    public int CustomDataMaxBytes { get; init; } = 256;
+    /// <summary>Tencent's limit on a conversation's customData, in bytes of UTF-8; fixed, not a setting.</summary>
+    public const int CustomDataMaxBytes = 256;
 
-    /// <summary>Tencent's limit on conversation groups per user.</summary>
-    public int ConversationGroupsMax { get; init; } = 20;
+    /// <summary>Tencent's limit on conversation groups per user; fixed, not a setting.</summary>
+    public const int ConversationGroupsMax = 20;
 
     /// <summary>Tencent's limit on a conversation group's name.</summary>
     public const int GroupNameMaxBytes = 32;
 
+    /// <summary>Profile limits (UTF-16 units): nickname and group name.</summary>
+    public const int ProfileNameMaxChars = 256;
+
+    /// <summary>Profile limits (UTF-16 units): faceUrl.</summary>
+    public const int ProfileUrlMaxChars = 2048;
+
+    /// <summary>Profile limits (UTF-16 units): selfSignature, introduction, notification.</summary>
+    public const int ProfileTextMaxChars = 4096;
+
+    /// <summary>SPEC 4.3: the most journal entries one <c>/events</c> page answers.</summary>
+    public const int EventsLimitMax = 1000;
+
     /// <summary>How many non-matching conversations a filtered page skips before it answers (fewer items, not finished).</summary>
     public const int FilterScanMax = 1000;
 
-    /// <summary>How far ahead of server time a message timestamp may be.</summary>
-    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>SPEC 3.4: how far ahead of server time a message timestamp may be; fixed, not a setting.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>Unread messages per conversation whose timestamps are kept for partial reads.</summary>
     public const int TrackedUnreadPerConversation = 1000;

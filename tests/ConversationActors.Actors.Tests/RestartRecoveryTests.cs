@@ -71,7 +71,7 @@ public sealed class RestartRecoveryTests(DatabaseFolder folder) : IClassFixture<
 
         SqliteFile.DeleteSnapshots(database, persistenceId);
         string fromJournal;
-        await using (var node = await TestNode.StartAsync(database, "conversation-actors.snapshot-every = 0"))
+        await using (var node = await TestNode.StartAsync(database, "conversation-actors.snapshot-every = 10000000"))
         {
             fromJournal = await node.Service.DescribeUserAsync(user);
             await AssertEveryMessageIsRememberedAsync(node, user, played);

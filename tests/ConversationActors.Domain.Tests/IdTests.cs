@@ -52,6 +52,9 @@ public class IdTests
     [InlineData("@TIM#SYSTEMX")]
     [InlineData("C2Cbob smith")]
     [InlineData("GROUPa/b")]
+    [InlineData("C2C.")]
+    [InlineData("GROUP..")]
+    [InlineData("c2c_..")]
     public void Malformed_conversation_ids_are_refused_with_a_reason(string? text)
     {
         Assert.False(ConversationId.TryParse(text, out _, out var error));

@@ -87,4 +87,56 @@ public sealed class ConversationIdTests(GatewayFixture fixture) : IClassFixture<
         Assert.Equal(["C2C好友"], Shapes.Ids((await _api.ListAsync(unicodeUser)).Ok()));
         Assert.Equal("好友", u.GetProperty("conversation").Str("showName"));
     }
+
+    [Fact]
+    public async Task IDs_holding_unusual_characters_round_trip_through_body_and_URL()
+    {
+        string[] peers = ["a%2Fb", "100%", "q?x&y=1", "p+q", "h#t", "quote\"s", "back\\slash", "😀好"];
+        const string user = "id-odd-%2F-user";
+        var t = Messages.HourAgo;
+        for (var i = 0; i < peers.Length; i++)
+        {
+            (await _api.PostAsync("/v1/messages", Messages.FanOut($"m{i}", peers[i], t + i, b => b["receiverID"] = user))).Ok();
+        }
+
+        foreach (var peer in peers)
+        {
+            var got = (await _api.GetAsync(Paths.Conversation(user, "C2C" + peer))).Ok();
+            Assert.Equal("C2C" + peer, got.Str("conversationID"));
+            Assert.Equal(peer, got.Str("userID"));
+        }
+
+        Assert.Equal(peers.Length, Shapes.Ids((await _api.ListAsync(user)).Ok()).Length);
+    }
+
+    [Fact]
+    public async Task An_ID_holding_the_characters_percent_2F_is_addressed_as_percent_25_2F_and_a_real_slash_is_refused()
+    {
+        const string user = "id-pct";
+        (await _api.AddMessageAsync(user, "C2Ca%2Fb", Messages.Body("m1", "a%2Fb", Messages.HourAgo))).Ok(); // Paths escapes: %252F
+
+        Assert.Equal("a%2Fb", (await _api.GetAsync("/v1/users/id-pct/conversations/C2Ca%252Fb")).Ok().Str("userID"));
+        Assert.Contains("C2Ca%2fb does not exist", (await _api.GetAsync("/v1/users/id-pct/conversations/C2Ca%252fb")).Refused(HttpStatusCode.NotFound, 6004).Desc);
+        var slash = (await _api.GetAsync("/v1/users/id-pct/conversations/C2Ca%2Fb")).Refused(HttpStatusCode.BadRequest, 6017);
+        Assert.Contains("'/'", slash.Desc);
+        (await _api.GetAsync("/v1/users/id%2Fpct/conversations")).Refused(HttpStatusCode.BadRequest, 6017);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Dot_and_dot_dot_are_not_IDs_anywhere(string dots)
+    {
+        var asSender = await _api.AddMessageAsync("id-dots", "C2Cpeer", Messages.Body("m1", dots, Messages.HourAgo));
+        var asPeer = await _api.AddMessageAsync("id-dots", "C2C" + dots, Messages.Body("m2", "peer", Messages.HourAgo));
+        var asMsg = await _api.AddMessageAsync("id-dots", "C2Cpeer", Messages.Body(dots, "peer", Messages.HourAgo));
+        var asReceiver = await _api.PostAsync("/v1/messages", Messages.FanOut("m3", "peer", Messages.HourAgo, b => b["receiverID"] = dots));
+
+        foreach (var answer in new[] { asSender, asPeer, asMsg, asReceiver })
+        {
+            Assert.Contains("dot segment", answer.Refused(HttpStatusCode.BadRequest, 6017).Desc);
+        }
+
+        Assert.Empty(Shapes.Ids((await _api.ListAsync("id-dots")).Ok()));
+    }
 }

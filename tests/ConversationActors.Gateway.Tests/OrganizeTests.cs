@@ -189,7 +189,7 @@ public sealed class OrganizeTests(GatewayFixture fixture) : IClassFixture<Gatewa
         var events = (await _api.GetAsync(Paths.User("org-audit") + "/events?fromSeq=4")).Ok();
 
         Assert.Equal(
-            ["ConversationGroupCreated", "ConversationAddedToGroup", "ConversationAddedToGroup"],
+            ["ConversationGroupCreated.v1", "ConversationAddedToGroup.v1", "ConversationAddedToGroup.v1"],
             events.EnumerateArray().Select(e => e.Str("type")));
         Assert.Equal([4L, 5L, 6L], events.EnumerateArray().Select(e => e.Long("seq")));
     }

@@ -145,10 +145,10 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
             {
                 using var parsed = JsonDocument.Parse(doc);
                 var fields = parsed.RootElement.EnumerateObject().Select(p => new HashEntry(p.Name, p.Value.GetRawText())).ToArray();
-                var hashKey = RedisHashKey(_user, dto.ConversationID);
+                var hashKey = RedisHashKey(_user, dto.View.ConversationID);
                 batch.Add(_redis.KeyDeleteAsync(hashKey));
                 batch.Add(_redis.HashSetAsync(hashKey, fields));
-                batch.Add(_redis.SortedSetAddAsync(key, dto.ConversationID, dto.OrderKey));
+                batch.Add(_redis.SortedSetAddAsync(key, dto.View.ConversationID, dto.View.OrderKey));
             }
 
             await Task.WhenAll(batch);
@@ -180,9 +180,9 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
             {
                 await writer.StartRowAsync(ct);
                 await writer.WriteAsync(_user, ct);
-                await writer.WriteAsync(dto.ConversationID, ct);
-                await writer.WriteAsync(dto.OrderKey, ct);
-                await writer.WriteAsync(dto.IsPinned, ct);
+                await writer.WriteAsync(dto.View.ConversationID, ct);
+                await writer.WriteAsync(dto.View.OrderKey, ct);
+                await writer.WriteAsync(dto.View.IsPinned, ct);
                 await writer.WriteAsync(doc, ct);
             }
 

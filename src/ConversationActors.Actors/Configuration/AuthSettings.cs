@@ -22,26 +22,11 @@ public sealed record AuthSettings(byte[]? SigningKey, string Issuer, string Audi
 
     public static AuthSettings From(Config config)
     {
-        var c = config.GetConfig("conversation-actors.auth") ?? ConfigurationFactory.Empty;
-        var key = c.GetString("signing-key", string.Empty);
-        var bytes = string.IsNullOrEmpty(key) ? null : Encoding.UTF8.GetBytes(key);
-        if (bytes is not null && bytes.Length < MinKeyBytes)
-        {
-            throw new ConfigurationException(
-                $"conversation-actors.auth.signing-key must be at least {MinKeyBytes} bytes (HS256), got {bytes.Length}; " +
-                "e.g. CONVERSATION_ACTORS_AUTH_SIGNING_KEY=$(openssl rand -base64 48)");
-        }
-
-        var skew = c.GetTimeSpan("clock-skew", TimeSpan.FromSeconds(30), allowInfinite: false);
+        var key = SettingsCatalog.Text(config, "auth.signing-key", Encoding.UTF8.GetByteCount);
         return new AuthSettings(
-            bytes,
-            NonEmpty(c, "issuer"),
-            NonEmpty(c, "audience"),
-            skew >= TimeSpan.Zero ? skew : throw new ConfigurationException("conversation-actors.auth.clock-skew must not be negative"));
+            string.IsNullOrEmpty(key) ? null : Encoding.UTF8.GetBytes(key),
+            SettingsCatalog.Text(config, "auth.issuer"),
+            SettingsCatalog.Text(config, "auth.audience"),
+            SettingsCatalog.Duration(config, "auth.clock-skew"));
     }
-
-    private static string NonEmpty(Config c, string key) =>
-        c.GetString(key, "conversation-actors") is { Length: > 0 } value
-            ? value
-            : throw new ConfigurationException($"conversation-actors.auth.{key} must not be empty");
 }

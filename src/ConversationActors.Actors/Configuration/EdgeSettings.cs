@@ -4,23 +4,14 @@ namespace ConversationActors.Actors.Configuration;
 
 /// <summary>
 /// What the gateway enforces at its edge before any handler runs (SPEC 5): authentication, the
-/// per-token rate limit, and the URL and header size limits (the body limit is <see cref="NodeSettings.MaxBodyBytes"/>).
+/// per-token rate limit, and the body, request-line and header size limits.
 /// </summary>
-public sealed record EdgeSettings(AuthSettings Auth, RateLimitSettings RateLimit, int MaxRequestLineBytes, int MaxHeaderBytes)
+public sealed record EdgeSettings(AuthSettings Auth, RateLimitSettings RateLimit, int MaxRequestLineBytes, int MaxHeaderBytes, int MaxBodyBytes)
 {
-    public static EdgeSettings From(Config config)
-    {
-        var limits = config.GetConfig("conversation-actors.limits") ?? ConfigurationFactory.Empty;
-        return new EdgeSettings(
-            AuthSettings.From(config),
-            RateLimitSettings.From(config),
-            Positive(limits, "max-request-line-bytes", 8192),
-            Positive(limits, "max-header-bytes", 32768));
-    }
-
-    private static int Positive(Config c, string key, int fallback)
-    {
-        var value = c.GetInt(key, fallback);
-        return value >= 1024 ? value : throw new ConfigurationException($"conversation-actors.limits.{key} must be at least 1024, got {value}");
-    }
+    public static EdgeSettings From(Config config) => new(
+        AuthSettings.From(config),
+        RateLimitSettings.From(config),
+        SettingsCatalog.Int(config, "limits.max-request-line-bytes"),
+        SettingsCatalog.Int(config, "limits.max-header-bytes"),
+        SettingsCatalog.Int(config, "limits.max-body-bytes"));
 }

@@ -15,7 +15,6 @@ public sealed record NodeSettings(
     string Store,
     string? EntityRole,
     byte[] CursorKey,
-    int MaxBodyBytes,
     int FanoutMembersMax)
 {
     /// <summary>Used when no cursor-key is configured: fine for one node, documented as such.</summary>
@@ -23,38 +22,49 @@ public sealed record NodeSettings(
 
     public ConversationSettings Fold => Entities.Fold;
 
+    /// <summary>Reads and validates the section (<see cref="SettingsCatalog"/>); an invalid value throws naming its key and range.</summary>
     public static NodeSettings From(Config config, TimeProvider time)
     {
-        var c = config.GetConfig("conversation-actors") ?? throw new ConfigurationException("the conversation-actors section is missing");
+        if (!config.HasPath("conversation-actors"))
+        {
+            throw new ConfigurationException("the conversation-actors section is missing");
+        }
+
         var fold = new ConversationSettings
         {
-            Retention = c.GetTimeSpan("retention", TimeSpan.FromDays(7), allowInfinite: false),
-            MaxConversations = Positive(c, "max-conversations", 5000),
-            PageMax = Positive(c, "page-max", 500),
-            PageDefault = Positive(c, "page-default", 100),
-            BatchMax = Positive(c, "batch-max", 100),
-            DedupeWindow = Positive(c, "dedupe-window", 10_000),
-            SummaryMaxChars = Positive(c, "limits.summary-max-chars", 512),
-            DraftMaxBytes = Positive(c, "limits.draft-max-bytes", 8192),
+            Retention = SettingsCatalog.Duration(config, "retention"),
+            MaxConversations = SettingsCatalog.Int(config, "max-conversations"),
+            PageMax = SettingsCatalog.Int(config, "page-max"),
+            PageDefault = SettingsCatalog.Int(config, "page-default"),
+            BatchMax = SettingsCatalog.Int(config, "batch-max"),
+            DedupeWindow = SettingsCatalog.Int(config, "dedupe-window"),
+            SummaryMaxChars = SettingsCatalog.Int(config, "limits.summary-max-chars"),
+            DraftMaxBytes = SettingsCatalog.Int(config, "limits.draft-max-bytes"),
         };
-        var cursorKey = c.GetString("cursor-key", string.Empty);
-        var role = c.GetString("entity-role", string.Empty);
-        return new NodeSettings(
-            new EntitySettings(fold, c.GetInt("snapshot-every", 1000), time),
-            c.GetTimeSpan("ask-timeout", TimeSpan.FromSeconds(5), allowInfinite: false),
-            c.GetTimeSpan("profile-cache-ttl", TimeSpan.FromSeconds(10), allowInfinite: false),
-            Positive(c, "profile-cache-size", 100_000),
-            Positive(c, "shard-count", 100),
-            c.GetString("store", "sqlite"),
-            string.IsNullOrWhiteSpace(role) ? null : role,
-            Encoding.UTF8.GetBytes(string.IsNullOrEmpty(cursorKey) ? DevelopmentCursorKey : cursorKey.PadRight(16, '.')),
-            Positive(c, "limits.max-body-bytes", 65536),
-            Positive(c, "limits.fanout-members-max", 1000));
-    }
+        if (fold.PageDefault > fold.PageMax)
+        {
+            throw new ConfigurationException(
+                $"conversation-actors.page-default must be at most page-max ({fold.PageMax}), got {fold.PageDefault} (environment variable CONVERSATION_ACTORS_PAGE_DEFAULT)");
+        }
 
-    private static int Positive(Config c, string key, int fallback)
-    {
-        var value = c.GetInt(key, fallback);
-        return value > 0 ? value : throw new ConfigurationException($"conversation-actors.{key} must be a positive integer, got {value}");
+        var cursorKey = SettingsCatalog.Text(config, "cursor-key");
+        var role = SettingsCatalog.Text(config, "entity-role");
+        var store = SettingsCatalog.Text(config, "store");
+        if (store is not ("sqlite" or "postgres"))
+        {
+            throw new ConfigurationException($"conversation-actors.store must be sqlite or postgres, got '{store}' (environment variable CONVERSATION_ACTORS_STORE)");
+        }
+
+        SettingsCatalog.Duration(config, "passivate-after"); // read by Akka's sharding through akka.conf; validated here
+        return new NodeSettings(
+            new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time),
+            SettingsCatalog.Duration(config, "ask-timeout"),
+            SettingsCatalog.Duration(config, "profile-cache-ttl"),
+            SettingsCatalog.Int(config, "profile-cache-size"),
+            SettingsCatalog.Int(config, "shard-count"),
+            store,
+            string.IsNullOrWhiteSpace(role) ? null : role,
+            Encoding.UTF8.GetBytes(string.IsNullOrEmpty(cursorKey) ? DevelopmentCursorKey : cursorKey),
+            SettingsCatalog.Int(config, "limits.fanout-members-max"));
     }
 }

@@ -29,9 +29,9 @@ public static partial class Decider
     private static Decision DecideCustomData(ConversationSet state, SetConversationCustomData c, long now, ConversationSettings settings)
     {
         var data = string.IsNullOrEmpty(c.CustomData) ? null : c.CustomData;
-        if (data is not null && Encoding.UTF8.GetByteCount(data) is var bytes && bytes > settings.CustomDataMaxBytes)
+        if (data is not null && Encoding.UTF8.GetByteCount(data) is var bytes && bytes > ConversationSettings.CustomDataMaxBytes)
         {
-            return Refusal.Invalid($"customData must be at most {settings.CustomDataMaxBytes} bytes of UTF-8, got {bytes}");
+            return Refusal.Invalid($"customData must be at most {ConversationSettings.CustomDataMaxBytes} bytes of UTF-8, got {bytes}");
         }
 
         return PerConversation(state, c.ConversationIDs, now, settings, [], entry =>
@@ -91,9 +91,9 @@ public static partial class Decider
             return Refusal.Invalid($"groupName: a conversation group named \"{c.GroupName}\" already exists");
         }
 
-        if (state.ConversationGroups.Count >= settings.ConversationGroupsMax)
+        if (state.ConversationGroups.Count >= ConversationSettings.ConversationGroupsMax)
         {
-            return Refusal.Invalid($"at most {settings.ConversationGroupsMax} conversation groups per user; delete one first");
+            return Refusal.Invalid($"at most {ConversationSettings.ConversationGroupsMax} conversation groups per user; delete one first");
         }
 
         return PerConversation(state, c.ConversationIDs, now, settings, [new ConversationGroupCreated(c.GroupName, now)], entry =>

@@ -64,7 +64,7 @@ public static partial class Decider
         var (recreate, evicted) = Creation(state, id, live, now, settings);
         return Decision.Accept(new MessageAdded(
             id, c.MsgID, c.SenderID, c.Timestamp, c.ElemType, c.Summary, c.AtUserIDs.ToArray(), c.AtAll,
-            c.GroupType, c.GroupType is null && live?.GroupType is null ? c.ProfileGroupType : null,
+            c.GroupType, GroupTypeRules.Sticky(c.GroupType, live?.GroupType) is null ? c.ProfileGroupType : null,
             c.CountsUnread, now, recreate, evicted));
     }
 
@@ -169,9 +169,9 @@ public static partial class Decider
         }
 
         var remark = string.IsNullOrEmpty(c.Remark) ? null : c.Remark;
-        if (remark is not null && Encoding.UTF8.GetByteCount(remark) is var bytes && bytes > settings.RemarkMaxBytes)
+        if (remark is not null && Encoding.UTF8.GetByteCount(remark) is var bytes && bytes > ConversationSettings.RemarkMaxBytes)
         {
-            return Refusal.Invalid($"remark must be at most {settings.RemarkMaxBytes} bytes of UTF-8, got {bytes}");
+            return Refusal.Invalid($"remark must be at most {ConversationSettings.RemarkMaxBytes} bytes of UTF-8, got {bytes}");
         }
 
         return state.RemarkFor(c.PeerID) == remark ? Decision.NoChange : Decision.Accept(new FriendRemarkSet(c.PeerID, remark, now));

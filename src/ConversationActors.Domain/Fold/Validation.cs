@@ -24,11 +24,11 @@ public static class Validation
             return Refusal.Invalid($"timestamp must be a positive integer (ms since the epoch), got {c.Timestamp}");
         }
 
-        var latest = now + (long)settings.MaxClockSkew.TotalMilliseconds;
+        var latest = now + (long)ConversationSettings.MaxClockSkew.TotalMilliseconds;
         if (c.Timestamp > latest)
         {
             return Refusal.Invalid(
-                $"timestamp must be at most {settings.MaxClockSkew.TotalMinutes:0} minutes ahead of server time ({latest}), got {c.Timestamp}");
+                $"timestamp must be at most {ConversationSettings.MaxClockSkew.TotalMinutes:0} minutes ahead of server time ({latest}), got {c.Timestamp}");
         }
 
         if (c.Summary.Length > settings.SummaryMaxChars)
@@ -36,9 +36,9 @@ public static class Validation
             return Refusal.Invalid($"summary must be at most {settings.SummaryMaxChars} characters, got {c.Summary.Length}");
         }
 
-        if (c.AtUserIDs.Count > settings.AtUserIDsMax)
+        if (c.AtUserIDs.Count > ConversationSettings.AtUserIDsMax)
         {
-            return Refusal.Invalid($"atUserIDs must hold at most {settings.AtUserIDsMax} IDs, got {c.AtUserIDs.Count}");
+            return Refusal.Invalid($"atUserIDs must hold at most {ConversationSettings.AtUserIDsMax} IDs, got {c.AtUserIDs.Count}");
         }
 
         for (var i = 0; i < c.AtUserIDs.Count; i++)

@@ -2,7 +2,8 @@ namespace ConversationActors.Domain.Ids;
 
 /// <summary>
 /// SPEC 3.1: a userID, groupID or msgID is 1..128 UTF-16 code units with no whitespace
-/// (<see cref="char.IsWhiteSpace(char)"/>), no control character and no '/'.
+/// (<see cref="char.IsWhiteSpace(char)"/>), no control character and no '/'; <c>.</c> and <c>..</c> are not IDs
+/// (a URL resolves them away as dot segments).
 /// </summary>
 public static class IdRules
 {
@@ -21,6 +22,11 @@ public static class IdRules
         if (id.Length > MaxLength)
         {
             return $"must be at most {MaxLength} characters, got {id.Length}";
+        }
+
+        if (id is "." or "..")
+        {
+            return $"must not be \"{id}\" (a dot segment in a URL)";
         }
 
         foreach (var c in id)

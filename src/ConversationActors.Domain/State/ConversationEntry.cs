@@ -44,9 +44,9 @@ public sealed record ConversationEntry(
     [JsonIgnore]
     public OrderSlot Slot => new(IsPinned, OrderKey, ID.Value);
 
-    /// <summary>SPEC 3.2: AVChatRoom groups have no unread count.</summary>
+    /// <summary>The unread count every view answers (SPEC 3.2 via <see cref="GroupTypeRules.HasUnreadCount"/>).</summary>
     [JsonIgnore]
-    public int UnreadCount => GroupType == Model.GroupType.AVChatRoom ? 0 : Unread.Count;
+    public int UnreadCount => GroupTypeRules.HasUnreadCount(GroupType) ? Unread.Count : 0;
 
     /// <summary>SPEC 3.3 retention: pinned conversations and a zero retention never expire.</summary>
     public bool IsLiveAt(long now, long retentionMs) =>

@@ -57,7 +57,7 @@ public sealed partial record ConversationSet
         var blockedByClear = e.Timestamp <= entry.ClearWatermark;
         var becomesLast = !blockedByClear && (entry.LastMessage is null || entry.LastMessage.IsOlderThan(e.Timestamp, e.MsgID));
         var isGroup = entry.ID.Type == ConversationType.Group;
-        var groupType = e.GroupType ?? entry.GroupType;
+        var groupType = GroupTypeRules.Sticky(e.GroupType, entry.GroupType);
 
         entry = entry with
         {
@@ -75,7 +75,7 @@ public sealed partial record ConversationSet
 
         // A message the owner has already read (or whose history was cleared) asks for nothing.
         var unseen = !isSelf && !blockedByClear && e.Timestamp > entry.ReadWatermark;
-        if (unseen && CountsUnread(e, entry, groupType ?? e.ProfileGroupType))
+        if (unseen && CountsUnread(e, entry, GroupTypeRules.WithProfileFallback(groupType, e.ProfileGroupType)))
         {
             entry = entry with { Unread = entry.Unread.Add(e.Timestamp) };
         }
@@ -95,7 +95,7 @@ public sealed partial record ConversationSet
     }
 
     private static bool CountsUnread(MessageAdded e, ConversationEntry entry, GroupType? groupType) =>
-        e.CountsUnread && entry.RecvOpt != RecvOpt.NotReceive && groupType != GroupType.AVChatRoom;
+        e.CountsUnread && entry.RecvOpt != RecvOpt.NotReceive && GroupTypeRules.HasUnreadCount(groupType);
 
     private AtType? AtTypeFor(MessageAdded e)
     {

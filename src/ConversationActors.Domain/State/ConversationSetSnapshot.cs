@@ -3,14 +3,15 @@ using System.Collections.Immutable;
 namespace ConversationActors.Domain.State;
 
 /// <summary>
-/// A conversation set as plain data, for snapshots. The order index is rebuilt on load; the dedupe
+/// A conversation set as plain data, for snapshots: the stored contract (manifest <c>ConversationSetSnapshot.v1</c>),
+/// built only from snapshot records (<see cref="SnapshotConversation"/>), never from live state types. The order index is rebuilt on load; the dedupe
 /// keys are kept oldest first so the window evicts in the same order after a restore.
 /// <see cref="ConversationGroups"/> and <see cref="DeleteWatermarks"/> came later: a snapshot without them has none.
 /// </summary>
 public sealed record ConversationSetSnapshot(
     string OwnerID,
     long MaxOrderKey,
-    IReadOnlyList<ConversationEntry> Conversations,
+    IReadOnlyList<SnapshotConversation> Conversations,
     IReadOnlyList<string> DedupeKeys,
     IReadOnlyDictionary<string, string> Remarks,
     IReadOnlyList<string>? ConversationGroups = null,
@@ -19,7 +20,7 @@ public sealed record ConversationSetSnapshot(
     public static ConversationSetSnapshot Of(ConversationSet set) => new(
         set.OwnerID,
         set.MaxOrderKey,
-        set.Order.Select(slot => set.Conversations[slot.ConversationID]).ToArray(),
+        set.Order.Select(slot => SnapshotConversation.Of(set.Conversations[slot.ConversationID])).ToArray(),
         set.Dedupe.Order.ToArray(),
         new SortedDictionary<string, string>(set.Remarks, StringComparer.Ordinal),
         set.ConversationGroups.ToArray(),
@@ -28,10 +29,11 @@ public sealed record ConversationSetSnapshot(
     public ConversationSet Restore(int dedupeWindow)
     {
         var empty = ConversationSet.Empty(OwnerID, dedupeWindow);
+        var entries = Conversations.Select(c => c.ToEntry()).ToArray();
         return empty with
         {
-            Conversations = empty.Conversations.AddRange(Conversations.Select(c => KeyValuePair.Create(c.ID.Value, c))),
-            Order = empty.Order.Union(Conversations.Select(c => c.Slot)),
+            Conversations = empty.Conversations.AddRange(entries.Select(c => KeyValuePair.Create(c.ID.Value, c))),
+            Order = empty.Order.Union(entries.Select(c => c.Slot)),
             MaxOrderKey = MaxOrderKey,
             Dedupe = DedupeMemory.From(dedupeWindow, DedupeKeys),
             Remarks = empty.Remarks.AddRange(Remarks),

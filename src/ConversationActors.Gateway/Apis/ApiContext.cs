@@ -2,6 +2,7 @@ using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Services;
 using ConversationActors.Domain.Errors;
 using ConversationActors.Domain.Paging;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Rendering;
 
@@ -13,6 +14,7 @@ public sealed class ApiContext(
     ConversationRenderer renderer,
     ProfileCache profiles,
     NodeSettings settings,
+    EdgeSettings edge,
     CursorCodec cursors,
     TimeProvider time)
 {
@@ -28,12 +30,15 @@ public sealed class ApiContext(
 
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public Task<BodyFields> BodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ReadObjectAsync(request, settings.MaxBodyBytes, cancellationToken);
+    /// <summary>The body as its contract <typeparamref name="T"/>; a missing, malformed or invalid body is 6017 (413 when too large).</summary>
+    public async Task<T> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : IRequestBody<T> =>
+        T.Read(await JsonBody.ReadObjectAsync(request, edge.MaxBodyBytes, cancellationToken), settings);
 
-    /// <summary>The body's fields, or none when the request has no body or an empty one (optional bodies such as read).</summary>
-    public Task<BodyFields?> OptionalBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ReadOptionalObjectAsync(request, settings.MaxBodyBytes, cancellationToken);
+    /// <summary>Like <see cref="BodyAsync{T}"/>, but no body or an empty one (optional bodies such as read) is null.</summary>
+    public async Task<T?> OptionalBodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class, IRequestBody<T> =>
+        await JsonBody.ReadOptionalObjectAsync(request, edge.MaxBodyBytes, cancellationToken) is { } body ? T.Read(body, settings) : null;
 
     /// <summary>The value of a successful call, or throws the refusal it came to.</summary>
     public static T Unwrap<T>(ServiceResult<T> result) =>

@@ -7,26 +7,25 @@ namespace ConversationActors.Gateway.Apis;
 /// <summary>SPEC 4.3: a user's journal, one entry per accepted write, read through Akka.Persistence.Query.</summary>
 public static class AuditApi
 {
-    public const int LimitMax = 1000;
-
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/users/{userID}/events", async (string userID, HttpRequest request, JournalReader journal, CancellationToken ct) =>
             {
                 RouteArgs.Id("userID", userID);
                 var fromSeq = RouteArgs.LongAtLeast(request.Query, "fromSeq", 1) ?? 1;
-                var limit = RouteArgs.IntInRange(request.Query, "limit", 1, LimitMax) ?? LimitMax;
+                var limit = RouteArgs.IntInRange(request.Query, "limit", 1, Domain.ConversationSettings.EventsLimitMax) ?? Domain.ConversationSettings.EventsLimitMax;
                 var events = await journal.ReadAsync(userID, fromSeq, fromSeq + limit - 1, ct);
                 return Envelope.Ok(events.Select(e => new
                 {
                     seq = e.Seq,
                     timestamp = e.Event.At,
-                    type = e.Event.GetType().Name,
+                    // The stable manifest of the event's current schema (docs/events.md), never a class name.
+                    type = PayloadCodec.ManifestOf(e.Event),
                     @event = PayloadCodec.ToJson(e.Event),
                 }));
             })
             .WithTags("Audit").WithName("GetUserEvents")
-            .WithSummary("The user's journal from fromSeq (default 1), at most limit (1..1000) entries: [{seq, timestamp, type, event}].");
+            .WithSummary("The user's journal from fromSeq (default 1), at most limit (1..1000) entries: [{seq, timestamp, type, event}]; type is the event's manifest, e.g. MessageAdded.v1 (docs/events.md).");
         return app;
     }
 }

@@ -1,5 +1,5 @@
 using ConversationActors.Domain.Commands;
-using ConversationActors.Domain.Model;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Security;
 
@@ -19,8 +19,8 @@ public static class ConversationActionsApi
             {
                 var id = RouteArgs.Conversation(conversationID);
                 var msg = RouteArgs.Id("msgID", msgID);
-                var body = await api.OptionalBodyAsync(request, ct);
-                return await ExecuteAsync(api, userID, new RevokeMessage(id, msg, body?.OptionalId("revokerID")), ct);
+                var body = await api.OptionalBodyAsync<RevokeRequest>(request, ct);
+                return await ExecuteAsync(api, userID, new RevokeMessage(id, msg, body?.RevokerID), ct);
             })
             .WithName("RevokeMessage").WithSummary("Revoke a message; shown when it is the lastMessage. Optional body {revokerID} is recorded for audit.")
             .AcceptsJson<RevokeRequest>();
@@ -28,13 +28,8 @@ public static class ConversationActionsApi
         conversation.MapPut("/draft", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var id = RouteArgs.Conversation(conversationID);
-                var body = await api.BodyAsync(request, ct);
-                if (!body.Has("draftText"))
-                {
-                    throw RequestRefusedException.Invalid("draftText is required (a string; empty or null clears the draft)");
-                }
-
-                return await ExecuteAsync(api, userID, new SetDraft(id, body.OptionalString("draftText")), ct);
+                var body = await api.BodyAsync<DraftRequest>(request, ct);
+                return await ExecuteAsync(api, userID, new SetDraft(id, body.DraftText), ct);
             })
             .AllowOwner().WithName("SetConversationDraft").WithSummary("Set the draft (stored on the server); empty text clears it.")
             .AcceptsJson<DraftRequest>();
@@ -46,8 +41,8 @@ public static class ConversationActionsApi
         conversation.MapPut("/pin", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var id = RouteArgs.Conversation(conversationID);
-                var body = await api.BodyAsync(request, ct);
-                return await ExecuteAsync(api, userID, new SetPinned(id, body.RequiredBool("isPinned")), ct);
+                var body = await api.BodyAsync<PinRequest>(request, ct);
+                return await ExecuteAsync(api, userID, new SetPinned(id, body.IsPinned), ct);
             })
             .AllowOwner().WithName("PinConversation").WithSummary("Pin (activates, creates if missing) or unpin.")
             .AcceptsJson<PinRequest>();
@@ -55,8 +50,8 @@ public static class ConversationActionsApi
         conversation.MapPut("/recvOpt", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var id = RouteArgs.Conversation(conversationID);
-                var body = await api.BodyAsync(request, ct);
-                return await ExecuteAsync(api, userID, new SetRecvOpt(id, body.RequiredEnum<RecvOpt>("recvOpt")), ct);
+                var body = await api.BodyAsync<RecvOptRequest>(request, ct);
+                return await ExecuteAsync(api, userID, new SetRecvOpt(id, body.RecvOpt), ct);
             })
             .AllowOwner().WithName("SetReceiveMessageOpt").WithSummary("Set how messages of this conversation are received.")
             .AcceptsJson<RecvOptRequest>();
@@ -64,8 +59,8 @@ public static class ConversationActionsApi
         conversation.MapPost("/read", async (string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var id = RouteArgs.Conversation(conversationID);
-                var body = await api.OptionalBodyAsync(request, ct);
-                return await ExecuteAsync(api, userID, new MarkRead(id, body?.OptionalInt64("upToTimestamp")), ct);
+                var body = await api.OptionalBodyAsync<ReadRequest>(request, ct);
+                return await ExecuteAsync(api, userID, new MarkRead(id, body?.UpToTimestamp), ct);
             })
             .AllowOwner().WithName("CleanConversationUnreadMessageCount").WithSummary("Mark read, everything or up to a timestamp (inclusive).")
             .AcceptsJson<ReadRequest>();
@@ -85,13 +80,8 @@ public static class ConversationActionsApi
         app.MapPut("/v1/users/{userID}/friends/{peerID}/remark", async (string userID, string peerID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var peer = RouteArgs.Id("peerID", peerID);
-                var body = await api.BodyAsync(request, ct);
-                if (!body.Has("remark"))
-                {
-                    throw RequestRefusedException.Invalid("remark is required (a string; empty or null removes it)");
-                }
-
-                return await ExecuteAsync(api, userID, new SetFriendRemark(peer, body.OptionalString("remark")), ct);
+                var body = await api.BodyAsync<RemarkRequest>(request, ct);
+                return await ExecuteAsync(api, userID, new SetFriendRemark(peer, body.Remark), ct);
             })
             .WithTags("Conversation actions").AllowOwner().WithName("SetFriendRemark").WithSummary("The owner's remark for a friend: first in line for showName.")
             .AcceptsJson<RemarkRequest>();
@@ -103,16 +93,4 @@ public static class ConversationActionsApi
         var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), command, ct));
         return Envelope.Ok(new { conversation = await api.Renderer.RenderAsync(accepted.Conversation, ct) });
     }
-
-    public sealed record RevokeRequest(string? RevokerID);
-
-    public sealed record DraftRequest(string? DraftText);
-
-    public sealed record PinRequest(bool IsPinned);
-
-    public sealed record RecvOptRequest(RecvOpt RecvOpt);
-
-    public sealed record ReadRequest(long? UpToTimestamp);
-
-    public sealed record RemarkRequest(string? Remark);
 }

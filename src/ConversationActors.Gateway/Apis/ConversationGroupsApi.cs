@@ -1,4 +1,5 @@
 using ConversationActors.Domain.Commands;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Security;
 
@@ -21,10 +22,8 @@ public static class ConversationGroupsApi
 
         groups.MapPost("/", async (string userID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
-                var body = await api.BodyAsync(request, ct);
-                var name = body.RequiredString("groupName");
-                var ids = ConversationOrganizeApi.RequiredIds(body, api);
-                return await ConversationOrganizeApi.ResultsAsync(api, userID, new CreateConversationGroup(name, ids), ct);
+                var body = await api.BodyAsync<CreateGroupRequest>(request, ct);
+                return await ConversationOrganizeApi.ResultsAsync(api, userID, new CreateConversationGroup(body.GroupName, body.ConversationIDList), ct);
             })
             .WithName("CreateConversationGroup")
             .WithSummary("Create a group (name 1-32 bytes, at most 20 per user) holding 1..100 conversations; per-ID results.")
@@ -33,8 +32,8 @@ public static class ConversationGroupsApi
         groups.MapPut("/{groupName}", async (string userID, string groupName, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var oldName = RouteArgs.GroupName(groupName);
-                var body = await api.BodyAsync(request, ct);
-                await ExecuteAsync(api, userID, new RenameConversationGroup(oldName, body.RequiredString("newName")), ct);
+                var body = await api.BodyAsync<RenameGroupRequest>(request, ct);
+                await ExecuteAsync(api, userID, new RenameConversationGroup(oldName, body.NewName), ct);
                 return Envelope.Ok(null);
             })
             .WithName("RenameConversationGroup").WithSummary("Rename a group; its conversations follow.")
@@ -50,8 +49,8 @@ public static class ConversationGroupsApi
         groups.MapPost("/{groupName}/conversations", async (string userID, string groupName, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var name = RouteArgs.GroupName(groupName);
-                var body = await api.BodyAsync(request, ct);
-                return await ConversationOrganizeApi.ResultsAsync(api, userID, new AddConversationsToGroup(name, ConversationOrganizeApi.RequiredIds(body, api)), ct);
+                var body = await api.BodyAsync<GroupConversationsRequest>(request, ct);
+                return await ConversationOrganizeApi.ResultsAsync(api, userID, new AddConversationsToGroup(name, body.ConversationIDList), ct);
             })
             .WithName("AddConversationsToGroup").WithSummary("Add 1..100 conversations to a group; per-ID results.")
             .AcceptsJson<GroupConversationsRequest>();
@@ -59,8 +58,8 @@ public static class ConversationGroupsApi
         groups.MapPost("/{groupName}/conversations/delete", async (string userID, string groupName, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
                 var name = RouteArgs.GroupName(groupName);
-                var body = await api.BodyAsync(request, ct);
-                return await ConversationOrganizeApi.ResultsAsync(api, userID, new DeleteConversationsFromGroup(name, ConversationOrganizeApi.RequiredIds(body, api)), ct);
+                var body = await api.BodyAsync<GroupConversationsRequest>(request, ct);
+                return await ConversationOrganizeApi.ResultsAsync(api, userID, new DeleteConversationsFromGroup(name, body.ConversationIDList), ct);
             })
             .WithName("DeleteConversationsFromGroup").WithSummary("Take 1..100 conversations out of a group; per-ID results.")
             .AcceptsJson<GroupConversationsRequest>();
@@ -69,10 +68,4 @@ public static class ConversationGroupsApi
 
     private static async Task ExecuteAsync(ApiContext api, string userID, IConversationCommand command, CancellationToken ct) =>
         ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), command, ct));
-
-    public sealed record CreateGroupRequest(string GroupName, IReadOnlyList<string> ConversationIDList);
-
-    public sealed record RenameGroupRequest(string NewName);
-
-    public sealed record GroupConversationsRequest(IReadOnlyList<string> ConversationIDList);
 }

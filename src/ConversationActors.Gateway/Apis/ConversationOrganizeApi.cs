@@ -1,6 +1,7 @@
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Ids;
 using ConversationActors.Domain.Model;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Security;
 
@@ -19,10 +20,8 @@ public static class ConversationOrganizeApi
 
         conversations.MapPut("/marks", async (string userID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
-                var body = await api.BodyAsync(request, ct);
-                var ids = RequiredIds(body, api);
-                var command = new MarkConversations(ids, body.RequiredUInt64("markType"), body.RequiredBool("enable"));
-                return await ResultsAsync(api, userID, command, ct);
+                var body = await api.BodyAsync<MarkRequest>(request, ct);
+                return await ResultsAsync(api, userID, new MarkConversations(body.ConversationIDList, body.MarkType, body.Enable), ct);
             })
             .WithName("MarkConversation")
             .WithSummary("Set (enable) or clear one mark (1 STAR, 2 UNREAD, 4 FOLD, 8 HIDE, or 2^32..2^63) on 1..100 conversations; per-ID results.")
@@ -30,14 +29,8 @@ public static class ConversationOrganizeApi
 
         conversations.MapPut("/customData", async (string userID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
-                var body = await api.BodyAsync(request, ct);
-                var ids = RequiredIds(body, api);
-                if (!body.Has("customData"))
-                {
-                    throw RequestRefusedException.Invalid("customData is required (a string of at most 256 bytes; empty or null clears it)");
-                }
-
-                return await ResultsAsync(api, userID, new SetConversationCustomData(ids, body.OptionalString("customData")), ct);
+                var body = await api.BodyAsync<CustomDataRequest>(request, ct);
+                return await ResultsAsync(api, userID, new SetConversationCustomData(body.ConversationIDList, body.CustomData), ct);
             })
             .WithName("SetConversationCustomData")
             .WithSummary("Set the custom data (at most 256 bytes) of 1..100 conversations; empty clears it; per-ID results.")
@@ -45,9 +38,8 @@ public static class ConversationOrganizeApi
 
         conversations.MapPost("/delete", async (string userID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
-                var body = await api.BodyAsync(request, ct);
-                var ids = RequiredIds(body, api);
-                return await ResultsAsync(api, userID, new DeleteConversations(ids, body.OptionalBool("clearHistory") ?? false), ct);
+                var body = await api.BodyAsync<DeleteManyRequest>(request, ct);
+                return await ResultsAsync(api, userID, new DeleteConversations(body.ConversationIDList, body.ClearHistory), ct);
             })
             .WithName("DeleteConversationList")
             .WithSummary("Delete 1..100 conversations (clearHistory: clear them first); per-ID results.")
@@ -55,14 +47,9 @@ public static class ConversationOrganizeApi
 
         conversations.MapPost("/read", async (string userID, HttpRequest request, ApiContext api, CancellationToken ct) =>
             {
-                var body = await api.BodyAsync(request, ct);
-                if (!body.Has("conversationID"))
-                {
-                    throw RequestRefusedException.Invalid("conversationID is required: a conversation ID, \"c2c\", \"group\" or \"\" (everything)");
-                }
-
-                var target = body.OptionalString("conversationID") ?? string.Empty;
-                var upTo = body.OptionalInt64("upToTimestamp");
+                var body = await api.BodyAsync<CleanUnreadRequest>(request, ct);
+                var target = body.ConversationID;
+                var upTo = body.UpToTimestamp;
                 IConversationCommand command = target is CleanUnread.AllScope or CleanUnread.C2CScope or CleanUnread.GroupScope
                     ? new CleanUnread(target, upTo)
                     : ConversationId.TryParse(target, out var id, out var error)
@@ -80,15 +67,6 @@ public static class ConversationOrganizeApi
         return app;
     }
 
-    /// <summary>conversationIDList: 1 to batch-max conversation IDs, normalised.</summary>
-    internal static IReadOnlyList<ConversationId> RequiredIds(BodyFields body, ApiContext api)
-    {
-        var max = api.Settings.Fold.BatchMax;
-        var ids = body.OptionalConversationIdArray("conversationIDList", max)
-            ?? throw RequestRefusedException.Invalid($"conversationIDList is required: an array of 1 to {max} conversation IDs");
-        return ids.Count == 0 ? throw RequestRefusedException.Invalid($"conversationIDList must not be empty: give 1 to {max} conversation IDs") : ids;
-    }
-
     /// <summary>Runs a multi-conversation write and answers its per-conversation results.</summary>
     internal static async Task<IResult> ResultsAsync(ApiContext api, string userID, IConversationCommand command, CancellationToken ct)
     {
@@ -98,12 +76,4 @@ public static class ConversationOrganizeApi
 
     internal static IEnumerable<object> Render(IReadOnlyList<ConversationOperationResult>? results) =>
         (results ?? []).Select(r => new { conversationID = r.ConversationID, resultCode = (int)r.ResultCode, resultInfo = r.ResultInfo });
-
-    public sealed record MarkRequest(IReadOnlyList<string> ConversationIDList, ulong MarkType, bool Enable);
-
-    public sealed record CustomDataRequest(IReadOnlyList<string> ConversationIDList, string? CustomData);
-
-    public sealed record DeleteManyRequest(IReadOnlyList<string> ConversationIDList, bool? ClearHistory);
-
-    public sealed record CleanUnreadRequest(string ConversationID, long? UpToTimestamp);
 }

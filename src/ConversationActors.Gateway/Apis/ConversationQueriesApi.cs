@@ -1,6 +1,7 @@
 using ConversationActors.Domain.Ids;
 using ConversationActors.Domain.Paging;
 using ConversationActors.Domain.Queries;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Rendering;
 using ConversationActors.Gateway.Security;
@@ -70,16 +71,8 @@ public static class ConversationQueriesApi
     private static async Task<IResult> BatchAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
     {
         RouteArgs.Id("userID", userID);
-        var body = await api.BodyAsync(request, ct);
-        var max = api.Settings.Fold.BatchMax;
-        var ids = body.OptionalConversationIdArray("conversationIDList", max)
-            ?? throw RequestRefusedException.Invalid($"conversationIDList is required: an array of 1 to {max} conversation IDs");
-        if (ids.Count == 0)
-        {
-            throw RequestRefusedException.Invalid($"conversationIDList must not be empty: give 1 to {max} conversation IDs");
-        }
-
-        var views = ApiContext.Unwrap(await api.Service.GetBatchAsync(userID, ids.Select(id => id.Value).ToArray(), ct));
+        var body = await api.BodyAsync<BatchRequest>(request, ct);
+        var views = ApiContext.Unwrap(await api.Service.GetBatchAsync(userID, body.ConversationIDList.Select(id => id.Value).ToArray(), ct));
         return Envelope.Ok(new { conversationList = await api.Renderer.RenderAsync(views, ct) });
     }
 
@@ -141,5 +134,4 @@ public static class ConversationQueriesApi
     }
 
     /// <summary>The batch body, for the OpenAPI document.</summary>
-    public sealed record BatchRequest(IReadOnlyList<string> ConversationIDList);
 }

@@ -3,6 +3,7 @@ using ConversationActors.Domain.Errors;
 using ConversationActors.Domain.Fold;
 using ConversationActors.Domain.Ids;
 using ConversationActors.Domain.Model;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 
 namespace ConversationActors.Gateway.Apis;
@@ -32,7 +33,7 @@ public static class MessagesApi
     {
         RouteArgs.Id("userID", userID);
         var id = RouteArgs.Conversation(conversationID);
-        var message = MessageBody.Read(await api.BodyAsync(request, ct), api.Settings.Fold);
+        var message = await api.BodyAsync<MessageRequest>(request, ct);
         var command = message.For(id, await ProfileGroupTypeAsync(api, id, message, ct));
         var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(userID, command, ct));
         return Envelope.Ok(new { applied = accepted.Applied, conversation = await api.Renderer.RenderAsync(accepted.Conversation, ct) });
@@ -40,41 +41,8 @@ public static class MessagesApi
 
     private static async Task<IResult> FanOutAsync(HttpRequest request, ApiContext api, CancellationToken ct)
     {
-        var body = await api.BodyAsync(request, ct);
-        var message = MessageBody.Read(body, api.Settings.Fold);
-        var receiverID = body.OptionalId("receiverID");
-        var groupID = body.OptionalId("groupID");
-        if ((receiverID is null) == (groupID is null))
-        {
-            throw RequestRefusedException.Invalid("give exactly one target: receiverID (C2C) or groupID with memberIDs (group)");
-        }
-
-        var max = api.Settings.FanoutMembersMax;
-        var memberIDs = body.OptionalIdArray("memberIDs", max);
-        List<(string UserID, ConversationId Conversation)> targets;
-        if (receiverID is not null)
-        {
-            if (memberIDs is not null)
-            {
-                throw RequestRefusedException.Invalid("memberIDs goes with groupID, not with receiverID");
-            }
-
-            targets = [(message.SenderID, ConversationId.C2C(receiverID))];
-            if (receiverID != message.SenderID)
-            {
-                targets.Add((receiverID, ConversationId.C2C(message.SenderID)));
-            }
-        }
-        else
-        {
-            if (memberIDs is not { Count: > 0 })
-            {
-                throw RequestRefusedException.Invalid($"memberIDs is required with groupID: an array of 1 to {max} userIDs");
-            }
-
-            var group = ConversationId.Group(groupID!);
-            targets = memberIDs.Distinct(StringComparer.Ordinal).Select(member => (member, group)).ToList();
-        }
+        var message = await api.BodyAsync<FanOutRequest>(request, ct);
+        var targets = message.Targets();
 
         // Refuse a bad message once, for every target, before anything is written.
         var sample = message.For(targets[0].Conversation, null);
@@ -118,15 +86,6 @@ public static class MessagesApi
     }
 
     /// <summary>For a group message without groupType, the group profile's type decides unread counting (SPEC 3.4).</summary>
-    private static async Task<GroupType?> ProfileGroupTypeAsync(ApiContext api, ConversationId id, MessageBody message, CancellationToken ct) =>
-        id.GroupID is { } groupID && message.GroupType is null ? (await api.Profiles.GroupAsync(groupID, ct))?.GroupType : null;
-
-    public sealed record MessageRequest(
-        string MsgID, string SenderID, long Timestamp, string? ElemType, string Summary,
-        IReadOnlyList<string>? AtUserIDs, bool? AtAll, string? GroupType, bool? CountsUnread);
-
-    public sealed record FanOutRequest(
-        string MsgID, string SenderID, long Timestamp, string? ElemType, string Summary,
-        IReadOnlyList<string>? AtUserIDs, bool? AtAll, string? GroupType, bool? CountsUnread,
-        string? ReceiverID, string? GroupID, IReadOnlyList<string>? MemberIDs);
+    private static async Task<GroupType?> ProfileGroupTypeAsync(ApiContext api, ConversationId id, MessageRequest message, CancellationToken ct) =>
+        GroupTypeRules.NeedsProfileGroupType(id, message.GroupType) ? (await api.Profiles.GroupAsync(id.GroupID!, ct))?.GroupType : null;
 }

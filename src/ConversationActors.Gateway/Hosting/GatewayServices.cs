@@ -19,9 +19,9 @@ public static class GatewayServices
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
-            .Configure<NodeSettings>((kestrel, settings) =>
+            .Configure<EdgeSettings>((kestrel, settings) =>
             {
-                kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
+                BodySizeLimit.Configure(kestrel, settings);
                 kestrel.AddServerHeader = false;
             });
         builder.Services.AddSingleton<ProfileCache>();

@@ -10,13 +10,25 @@ namespace ConversationActors.Gateway.Http;
 /// </summary>
 public static class AcceptsJsonExtensions
 {
+    /// <summary>Documents the body contract <typeparamref name="T"/> (the same record the handler parses).</summary>
     public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder)
-        where T : notnull =>
+        where T : Contracts.IRequestBody<T> =>
         builder.WithMetadata(new JsonBodyDoc(typeof(T)));
 
     /// <summary>Adds the documented body to each operation that carries <see cref="JsonBodyDoc"/>.</summary>
     public static OpenApiOptions AddJsonBodyDocs(this OpenApiOptions options) =>
-        options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+        options.AddSchemaTransformer((schema, context, cancellationToken) =>
+        {
+            // A conversation ID travels as its string form (SPEC 3.1), through its own JSON converter.
+            if (context.JsonTypeInfo.Type == typeof(Domain.Ids.ConversationId))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Properties?.Clear();
+                schema.Description = "A conversation ID: C2C{userID}, GROUP{groupID}, @TIM#SYSTEM (or c2c_/group_ forms)";
+            }
+
+            return Task.CompletedTask;
+        }).AddOperationTransformer(async (operation, context, cancellationToken) =>
         {
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyDoc>().FirstOrDefault() is { } doc)
             {

@@ -8,15 +8,15 @@ namespace ConversationActors.Gateway.Http;
 /// turns refused requests into their error, and gives the framework's bare statuses (unknown route,
 /// wrong method) an envelope too. Nothing a client sends becomes a 500.
 /// </summary>
-public sealed class EnvelopeMiddleware(RequestDelegate next, NodeSettings settings, ILogger<EnvelopeMiddleware> log)
+public sealed class EnvelopeMiddleware(RequestDelegate next, EdgeSettings settings, ILogger<EnvelopeMiddleware> log)
 {
     private const int InternalErrorCode = 50000;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > settings.MaxBodyBytes)
+        if (BodySizeLimit.CheckDeclared(context.Request, settings) is { } tooLarge)
         {
-            await WriteAsync(context, new Refusal(ErrorCode.PayloadTooLarge, $"request body must be at most {settings.MaxBodyBytes} bytes, got {context.Request.ContentLength}"));
+            await WriteAsync(context, tooLarge);
             return;
         }
 
@@ -31,9 +31,9 @@ public sealed class EnvelopeMiddleware(RequestDelegate next, NodeSettings settin
         }
         catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
         {
-            var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidParameter;
-            var desc = code == ErrorCode.PayloadTooLarge ? $"request body must be at most {settings.MaxBodyBytes} bytes" : "malformed request: " + bad.Message;
-            await WriteAsync(context, new Refusal(code, desc));
+            await WriteAsync(context, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? BodySizeLimit.Exceeded(settings.MaxBodyBytes)
+                : new Refusal(ErrorCode.InvalidParameter, "malformed request: " + bad.Message));
             return;
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

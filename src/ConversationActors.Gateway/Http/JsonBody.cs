@@ -28,7 +28,7 @@ public static class JsonBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new RequestRefusedException(new Refusal(ErrorCode.PayloadTooLarge, $"request body must be at most {maxBytes} bytes"));
+                throw new RequestRefusedException(BodySizeLimit.Exceeded(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);

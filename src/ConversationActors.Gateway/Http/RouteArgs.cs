@@ -3,27 +3,23 @@ using Microsoft.Extensions.Primitives;
 
 namespace ConversationActors.Gateway.Http;
 
-/// <summary>Validation of route values and query parameters, refusing with the name of the field.</summary>
+/// <summary>
+/// Validation of route values and query parameters, refusing with the name of the field. Route values arrive
+/// decoded exactly once (<see cref="RouteValueDecoding"/>).
+/// </summary>
 public static class RouteArgs
 {
     public static string Id(string name, string raw) =>
-        IdRules.Check(WithSlashes(raw)) is { } reason ? throw RequestRefusedException.Invalid($"{name} {reason}") : raw;
+        IdRules.Check(raw) is { } reason ? throw RequestRefusedException.Invalid($"{name} {reason}") : raw;
 
     public static ConversationId Conversation(string raw) =>
-        ConversationId.TryParse(WithSlashes(raw), out var id, out var error) ? id : throw RequestRefusedException.Invalid($"conversationID {error}");
+        ConversationId.TryParse(raw, out var id, out var error) ? id : throw RequestRefusedException.Invalid($"conversationID {error}");
 
     /// <summary>A conversation group's name from the route (1-32 bytes of UTF-8, no control character, no '/').</summary>
     public static string GroupName(string raw)
     {
-        var name = WithSlashes(raw);
-        return Domain.Fold.Decider.CheckGroupName("groupName", name) is { } refusal ? throw new RequestRefusedException(refusal) : name;
+        return Domain.Fold.Decider.CheckGroupName("groupName", raw) is { } refusal ? throw new RequestRefusedException(refusal) : raw;
     }
-
-    /// <summary>
-    /// Kestrel decodes a path except <c>%2F</c>, which it leaves encoded so the path keeps its segments;
-    /// in a route value it stands for a '/', which the ID rules refuse (SPEC 3.1).
-    /// </summary>
-    private static string WithSlashes(string raw) => raw.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A query parameter given at most once; null when absent.</summary>
     public static string? Single(IQueryCollection query, string name)

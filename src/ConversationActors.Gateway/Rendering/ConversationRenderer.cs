@@ -26,26 +26,11 @@ public sealed class ConversationRenderer(ProfileCache profiles)
             ConversationType.Group => (group?.Name, group?.FaceUrl),
             _ => ((string?)null, (string?)null),
         };
-        var groupType = v.GroupType ?? group?.GroupType;
         return new ConversationDto(
-            v.ConversationID,
-            v.Type,
-            v.UserID,
-            v.GroupID,
-            groupType,
+            v,
+            Domain.Model.GroupTypeRules.WithProfileFallback(v.GroupType, group?.GroupType),
             ShowName.For(v.Type, v.UserID ?? v.GroupID, v.FriendRemark, profileName),
-            faceUrl,
-            v.LastMessage,
-            groupType == Domain.Model.GroupType.AVChatRoom ? 0 : v.UnreadCount,
-            v.DraftText,
-            v.DraftTimestamp,
-            v.IsPinned,
-            v.OrderKey,
-            v.RecvOpt,
-            v.GroupAtInfoList,
-            v.MarkList,
-            v.CustomData,
-            v.ConversationGroupList);
+            faceUrl);
     }
 
     private static async Task<Dictionary<string, T?>> LoadAsync<T>(

@@ -45,6 +45,7 @@ public static class SecurityServices
     {
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<Http.RouteValueDecoding>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<AccessMiddleware>();

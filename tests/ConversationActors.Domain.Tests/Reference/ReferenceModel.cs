@@ -132,7 +132,7 @@ internal sealed partial class ReferenceModel(string ownerID, ConversationSetting
     {
         // SPEC 4.2: timestamp > 0 and at most 5 minutes ahead (3.4); decisions: groupType only on GROUP messages.
         if (m.Timestamp <= 0 || m.Timestamp > now + MaxClockSkewMs
-            || m.Summary.Length > Settings.SummaryMaxChars || m.AtUserIDs.Count > Settings.AtUserIDsMax
+            || m.Summary.Length > Settings.SummaryMaxChars || m.AtUserIDs.Count > ConversationSettings.AtUserIDsMax
             || (m.GroupType is not null && m.ConversationID.Type != ConversationType.Group))
         {
             return ModelOutcome.Refuse(ErrorCode.InvalidParameter);

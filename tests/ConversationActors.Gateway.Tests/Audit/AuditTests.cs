@@ -27,7 +27,7 @@ public sealed class AuditTests(GatewayFixture fixture) : IClassFixture<GatewayFi
         var log = (await Api.GetAsync(Events(user))).Ok().EnumerateArray().ToArray();
 
         Assert.Equal([1L, 2L, 3L], log.Select(e => e.GetProperty("seq").GetInt64()));
-        Assert.Equal(["MessageAdded", "ConversationPinned", "ConversationRead"], log.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(["MessageAdded.v1", "ConversationPinned.v1", "ConversationRead.v1"], log.Select(e => e.GetProperty("type").GetString()));
         var first = log[0];
         Assert.Equal("C2Cbob", first.GetProperty("event").GetProperty("conversationID").GetString());
         Assert.Equal("m1", first.GetProperty("event").GetProperty("msgID").GetString());

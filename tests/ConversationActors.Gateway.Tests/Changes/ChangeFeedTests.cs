@@ -52,7 +52,7 @@ public sealed class ChangeFeedTests(GatewayFixture fixture) : IClassFixture<Gate
         // The ids are the journal's seqs: each event's items carry the seq of the write that caused them.
         var journal = (await _api.GetAsync(Paths.User(user) + "/events")).Ok();
         Assert.Equal(
-            ["MessageAdded", "MessageAdded", "ConversationPinned", "ConversationRead", "FriendRemarkSet", "ConversationDeleted"],
+            ["MessageAdded.v1", "MessageAdded.v1", "ConversationPinned.v1", "ConversationRead.v1", "FriendRemarkSet.v1", "ConversationDeleted.v1"],
             journal.EnumerateArray().Select(e => e.Str("type")));
         Assert.Equal([1L, 2, 3, 4, 5, 6], journal.EnumerateArray().Select(e => e.Long("seq")));
 
