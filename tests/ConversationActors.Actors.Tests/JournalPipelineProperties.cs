@@ -27,9 +27,10 @@ public class JournalPipelineProperties
     private static ((string Manifest, byte[] Bytes)[] Journal, ReferenceModel Model) Tell(Script script, IEnumerable<Step> steps)
     {
         var model = new ReferenceModel(Scenario.Owner, script.Settings);
+        var index = 0;
         var results = Trace.Run(
             script.Settings, steps, ConversationSet.Empty(Scenario.Owner, script.Settings.DedupeWindow), Scenario.Start,
-            step => Agreement.SameOutcome(step, model.Handle(step.Command, step.Now)));
+            step => Agreement.AfterStep(index++, step, () => Agreement.SameOutcome(step, model.Handle(step.Command, step.Now))));
         return (Trace.Events(results).Select(e => Store(e)).ToArray(), model);
     }
 
@@ -82,11 +83,12 @@ public class JournalPipelineProperties
         var now = Scenario.Start + script.Steps.Take(split).Sum(s => s.AdvanceMs);
         Agreement.SameAnswers(model, recovered, now, script.Settings);
 
-        var rest = Trace.Run(script.Settings, script.Steps.Skip(split), recovered, now, step =>
+        var index = split;
+        var rest = Trace.Run(script.Settings, script.Steps.Skip(split), recovered, now, step => Agreement.AfterStep(index++, step, () =>
         {
             Agreement.SameOutcome(step, model.Handle(step.Command, step.Now));
             Agreement.SameAnswers(model, step.After, step.Now, script.Settings);
-        });
+        }));
 
         SameEverywhere(model, rest.Count == 0 ? recovered : rest[^1].After, Trace.EndTime(script), script);
     }

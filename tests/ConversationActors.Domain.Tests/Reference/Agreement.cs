@@ -1,3 +1,4 @@
+using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Ids;
 using ConversationActors.Domain.Model;
 using ConversationActors.Domain.Queries;
@@ -42,7 +43,7 @@ internal static class Agreement
         }
         catch (Xunit.Sdk.XunitException e)
         {
-            throw new Xunit.Sdk.XunitException($"after step {index} ({step.Command} at {step.Now}), {e.Message}");
+            throw new Xunit.Sdk.XunitException($"after step {index} ({Describe(step.Command)} at {step.Now}), {e.Message}");
         }
     }
 
@@ -58,8 +59,15 @@ internal static class Agreement
     {
         var d = step.Decision;
         var fold = new ModelOutcome(d.Refusal?.Code, d.Events.Count > 0, d.Results?.Select(r => (r.ConversationID, r.ResultCode)).ToArray());
-        Same($"the answer to {step.Command} at {step.Now}", Normal(model), Normal(fold));
+        Same("the command's answer", Normal(model), Normal(fold));
     }
+
+    /// <summary>The command as a record prints it, with its lists spelled out (a record prints only their type).</summary>
+    public static string Describe(IConversationCommand command) => command switch
+    {
+        AddMessage m => (m with { AtUserIDs = Array.Empty<string>() }).ToString().Replace("AtUserIDs = System.String[]", $"AtUserIDs = [{string.Join(",", m.AtUserIDs)}]", StringComparison.Ordinal),
+        _ => $"{command}",
+    };
 
     /// <summary>No results and an empty result list answer the same thing.</summary>
     private static string Normal(ModelOutcome o) => (o with { Results = o.Results is { Count: > 0 } ? o.Results : null }).ToString();
