@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): builds the solution and runs every test project and the
-# TypeScript client's tests, then prints the closing line `tests: N passed, M failed` summed from the
-# TRX results and Node's test runner.
+# TypeScript client's tests, then prints the closing line `tests: N passed, M failed, K skipped` summed from
+# the TRX results and Node's test runner (skipped = tests that did not run: xunit skips are "notExecuted" in a
+# TRX, Node's "# skip"; under --quick the cluster tests are counted as skipped too, from their source, since
+# their phase does not run).
 # Two phases: every test outside Category=Cluster (one test project at a time, so timing-sensitive
 # tests never share the two cores with the fuzzer; ~3 min), then the multi-process cluster
 # tests (one at a time, real PostgreSQL via scripts/postgres.sh, which installs it if missing: ~6 min).
@@ -22,7 +24,7 @@ mkdir -p "$results"
 
 if ! dotnet build ConversationActors.sln -c Release -nologo -v quiet; then
   echo "build failed"
-  echo "tests: 0 passed, 1 failed"
+  echo "tests: 0 passed, 1 failed, 0 skipped"
   exit 1
 fi
 
@@ -38,15 +40,22 @@ fi
 
 passed=0
 failed=0
+skipped=0
 shopt -s nullglob
 trx_files=("$results"/*.trx)
+counter() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
 for trx in "${trx_files[@]}"; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  p=$(counter passed "$counters")
+  f=$(counter failed "$counters")
+  e=$(counter error "$counters")
+  t=$(counter timeout "$counters")
+  a=$(counter aborted "$counters")
+  n=$(counter notExecuted "$counters")
+  k=$(counter skipped "$counters")
   passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0} + ${e:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  skipped=$((skipped + ${n:-0} + ${k:-0}))
 done
 
 # The TypeScript client (issue 16): Node's test runner against real gateway processes, plus the browser test in
@@ -58,11 +67,21 @@ client_args=()
 client_status=${PIPESTATUS[0]}
 client_passed=$(awk '/^# pass [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
 client_failed=$(awk '/^# fail [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
+client_skipped=$(awk '/^# (skip|todo) [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
 if [ "$client_status" -ne 0 ] && [ "$client_failed" -eq 0 ]; then
   client_failed=1
 fi
 passed=$((passed + client_passed))
 failed=$((failed + client_failed))
+skipped=$((skipped + client_skipped))
+
+if [ "$quick" -eq 1 ]; then
+  # The cluster phase did not run: count its tests (the [Fact]s of the classes marked Category=Cluster) as skipped.
+  cluster_files=$(grep -l 'Trait("Category", "Cluster")' tests/ConversationActors.Cluster.Tests/*.cs)
+  cluster_tests=$(cat $cluster_files | grep -cE '^\s*\[(Fact|Theory)' || true)
+  echo "cluster phase skipped (--quick): ${cluster_tests} cluster tests not run"
+  skipped=$((skipped + cluster_tests))
+fi
 
 if [ ${#trx_files[@]} -eq 0 ]; then
   echo "no test results were written"
@@ -74,5 +93,5 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
-echo "tests: ${passed} passed, ${failed} failed"
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConversationActors.Actors.Serialization;
 using ConversationActors.Domain.Events;
+using ConversationActors.Domain.Queries;
 using ConversationActors.Domain.Replay;
 using ConversationActors.Domain.State;
 
@@ -8,7 +9,8 @@ namespace ConversationActors.Actors.Tests;
 
 /// <summary>
 /// Events are forever: the stored fixtures (tests/fixtures/events, written by older builds) still read and
-/// fold with today's code, and an old snapshot without issue #10's fields restores with none of them.
+/// fold with today's code into the conversations they name, and a stored snapshot restores to what it holds
+/// (an old one without issue #10's fields with none of them).
 /// </summary>
 public sealed class FixtureReplayTests
 {
@@ -30,10 +32,37 @@ public sealed class FixtureReplayTests
         }).ToArray();
 
         Assert.NotEmpty(payloads);
-        var folded = JournalReplay.Fold("alice", payloads.OfType<IConversationEvent>(), 10_000);
+        Assert.All(payloads, p => Assert.NotNull(p));
+
+        // The conversation events fold into the conversations they name: created by a message, draft or pin (minus
+        // what a creation evicted), gone after a delete. Counted here by hand, with retention off so nothing expires.
+        var events = payloads.OfType<IConversationEvent>().ToArray();
+        var folded = JournalReplay.Fold("alice", events, 10_000);
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var evt in events)
+        {
+            switch (evt)
+            {
+                case ICreatingEvent creating:
+                    expected.ExceptWith(creating.Evicted);
+                    expected.Add(CreatedID(creating));
+                    break;
+                case ConversationDeleted deleted:
+                    expected.Remove(deleted.ConversationID);
+                    break;
+            }
+        }
+
+        var at = events.Length == 0 ? 0 : events[^1].At;
+        Assert.Equal(expected, folded.Conversations.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(expected, ListQueries.Batch(folded, expected, at, retentionMs: 0).Select(c => c.ConversationID));
+
         foreach (var snapshot in payloads.OfType<ConversationSetSnapshot>())
         {
+            // A stored snapshot restores to the conversations it lists (and its delete watermarks, when it has them).
             var restored = snapshot.Restore(10_000);
+            Assert.Equal(snapshot.Conversations.Select(c => c.Id), restored.Order.Select(slot => slot.ConversationID));
+            Assert.Equal((snapshot.DeleteWatermarks ?? new Dictionary<string, long>()).OrderBy(kv => kv.Key, StringComparer.Ordinal), restored.DeleteWatermarks.ByConversation.OrderBy(kv => kv.Key, StringComparer.Ordinal));
             Assert.Empty(restored.ConversationGroups);
             Assert.All(restored.Conversations.Values, c => Assert.True(c.Marks == 0 && c.CustomData is null && c.GroupList.IsEmpty));
         }
@@ -44,6 +73,14 @@ public sealed class FixtureReplayTests
             Assert.All(folded.Conversations.Values, c => Assert.Empty(c.GroupList));
         }
     }
+
+    private static string CreatedID(ICreatingEvent e) => e switch
+    {
+        MessageAdded m => m.ConversationID,
+        DraftSet d => d.ConversationID,
+        ConversationPinned p => p.ConversationID,
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "a creating event this test does not know"),
+    };
 
     private static string FindRoot()
     {

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using ConversationActors.Actors.Tests.Support;
 using ConversationActors.Domain.Commands;
 using Xunit.Abstractions;
@@ -42,17 +43,27 @@ public sealed class PassivationTests(DatabaseFolder folder, ITestOutputHelper ou
         const string busy = "busy-user";
         const string idle = "idle-neighbour";
         (await node.Service.GetTotalUnreadAsync(idle, CancellationToken.None)).Ok();
+        (await node.Service.GetTotalUnreadAsync(busy, CancellationToken.None)).Ok();
 
-        // Keep one user busy until its idle neighbour, started at the same time, has been passivated.
+        // The busy entity's own incarnation, watched: a passivation stops it (a Terminated), while asking the region
+        // would start a new one and hide it. Watching and identifying the ref never goes through the shard, so it
+        // neither wakes the entity nor counts as use.
+        var entity = await node.System.ActorSelection(node.Regions.Conversations.Path / "*" / busy).ResolveOne(TimeSpan.FromSeconds(5));
+        var watcher = CreateTestProbe(node.System);
+        watcher.Watch(entity);
+
+        // Keep the busy user in use until its idle neighbour, started at the same time, has been passivated.
         await AwaitAssertAsync(
             async () =>
             {
                 (await node.Service.GetTotalUnreadAsync(busy, CancellationToken.None)).Ok();
-                var live = await node.LiveConversationEntitiesAsync();
-                Assert.DoesNotContain(idle, live);
-                Assert.Contains(busy, live);
+                Assert.DoesNotContain(idle, await node.LiveConversationEntitiesAsync());
             },
             TimeSpan.FromSeconds(15),
             TimeSpan.FromMilliseconds(200));
+
+        Assert.False(watcher.HasMessages, "the busy entity was stopped (passivated) while in use");
+        var identity = await entity.Ask<ActorIdentity>(new Identify(busy), TimeSpan.FromSeconds(5));
+        Assert.Equal(entity, identity.Subject);
     }
 }

@@ -9,7 +9,7 @@ namespace ConversationActors.Cluster.Tests;
 public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
 {
     private const string KeepAliveVariable = "CONVERSATION_ACTORS_CHANGES_KEEP_ALIVE";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30); // generous: a loaded 2-core machine (see Budgets)
 
     [Fact]
     public async Task A_subscriber_on_node_1_sees_live_every_write_made_through_node_2_to_an_entity_on_node_2()
@@ -30,7 +30,7 @@ public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
             // The subscription reaches node 2 by gossip; the stream re-reads the journal once after that
             // window (3 s), which delivers this first write at the latest. Everything after it must come live.
             await ClusterClient.UntilOkAsync(() => ClusterClient.AddMessageAsync(2, user, "peer", "m02", Timeout), "write m02 through node 2");
-            var settled = await feed.ReadAsync(2, TimeSpan.FromSeconds(30));
+            var settled = await feed.ReadAsync(2, Budgets.Progress);
             Assert.Equal((2L, "conversationChanged"), (settled[0].Id, settled[0].Name));
 
             const int writes = 20;
@@ -41,7 +41,7 @@ public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
             }
 
             // Each incoming message: the conversation changed, then the total moved; both with the write's seq.
-            var events = await feed.ReadAsync(2 * writes, TimeSpan.FromSeconds(30));
+            var events = await feed.ReadAsync(2 * writes, Budgets.Progress);
             for (var k = 0; k < writes; k++)
             {
                 var seq = k + 3;

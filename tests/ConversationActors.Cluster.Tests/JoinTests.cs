@@ -12,7 +12,7 @@ public sealed class JoinTests(ITestOutputHelper output)
     {
         await using var cluster = await LocalCluster.StartAsync(nameof(JoinTests), 3, output);
         var load = new WriteLoad([1, 2, 3], Users.Many(), Stopwatch.StartNew());
-        await load.AckedAtLeastAsync(200, TimeSpan.FromSeconds(60));
+        await load.AckedAtLeastAsync(200, Budgets.Progress);
         output.WriteLine($"before the join: {Admin.Describe(await Admin.ConversationShardsAsync(1))}");
 
         var joinedAt = load.Clock.Elapsed;
@@ -27,12 +27,12 @@ public sealed class JoinTests(ITestOutputHelper output)
                 var shards = await Admin.ConversationShardsAsync(4);
                 return shards.Any(n => n.Address == newcomer && n.ShardCount > 0 && n.EntityCount > 0) ? shards : null;
             },
-            TimeSpan.FromSeconds(60),
+            Budgets.Served,
             "node 4 hosting conversation shards");
         var tookOverAfter = load.Clock.Elapsed - joinedAt;
         output.WriteLine($"JOIN: node 4 ready {readyAfter.TotalSeconds:0.0} s after start-node, hosting shards {tookOverAfter.TotalSeconds:0.0} s after; {Admin.Describe(distribution)}");
 
-        await load.AckedAtLeastAsync(200, TimeSpan.FromSeconds(60));
+        await load.AckedAtLeastAsync(200, Budgets.Progress);
         await load.StopAsync();
         output.WriteLine(load.Summary());
 

@@ -150,18 +150,23 @@ public sealed class OrganizeTests(GatewayFixture fixture) : IClassFixture<Gatewa
     }
 
     [Theory]
-    [InlineData("c2c", 1)]
-    [InlineData("group", 2)]
-    [InlineData("", 0)]
-    public async Task Cleaning_unread_by_scope_answers_the_conversations_cleaned(string scope, long left)
+    [InlineData("c2c", 1, "C2Ccarol,C2Cbob")]
+    [InlineData("group", 2, "GROUPteam")]
+    [InlineData("", 0, "GROUPteam,C2Ccarol,C2Cbob")]
+    public async Task Cleaning_unread_by_scope_answers_the_conversations_cleaned(string scope, long left, string cleaned)
     {
         var user = "org-clean-" + (scope == "" ? "all" : scope);
         await SeedAsync(user);
 
         var data = (await _api.PostAsync(Paths.Conversations(user) + "/read", $"{{\"conversationID\":\"{scope}\"}}")).Ok();
 
-        Assert.NotEmpty(data.GetProperty("conversationIDList").EnumerateArray());
+        // Exactly the ones in scope that had something to clear, in list order (newest first).
+        Assert.Equal(cleaned.Split(','), data.GetProperty("conversationIDList").EnumerateArray().Select(i => i.GetString()));
         Assert.Equal(left, (await _api.GetAsync(Paths.Unread(user))).Ok().Long("totalUnreadCount"));
+
+        // A second clean of the same scope has nothing left to clear.
+        var again = (await _api.PostAsync(Paths.Conversations(user) + "/read", $"{{\"conversationID\":\"{scope}\"}}")).Ok();
+        Assert.Empty(again.GetProperty("conversationIDList").EnumerateArray());
     }
 
     [Fact]

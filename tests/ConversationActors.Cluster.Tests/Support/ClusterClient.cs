@@ -48,7 +48,7 @@ public static class ClusterClient
     /// does after a 503: the first requests of a cold cluster can time out while each node warms up.
     /// </summary>
     public static Task<Answer> UntilOkAsync(Func<Task<Answer>> call, string what) =>
-        Poll.UntilAsync(async () => await call() is { Ok: true } answer ? answer : null, TimeSpan.FromSeconds(60), what);
+        Poll.UntilAsync(async () => await call() is { Ok: true } answer ? answer : null, Budgets.Served, what);
 
     /// <summary>conversationID → lastMessage.msgID of a list answer.</summary>
     public static Dictionary<string, string?> LastMessages(JsonElement data) =>

@@ -19,7 +19,7 @@ public static class Verify
                     var answer = await ClusterClient.ListAsync(node, user.Key, ReadTimeout);
                     return answer.Ok ? ClusterClient.LastMessages(answer.Data) : null;
                 },
-                TimeSpan.FromSeconds(60),
+                Budgets.Served,
                 $"reading {user.Key}'s list through node {node}");
             foreach (var write in user)
             {

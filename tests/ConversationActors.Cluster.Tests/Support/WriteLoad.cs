@@ -43,6 +43,9 @@ public sealed class WriteLoad
 
     public IReadOnlyList<Attempt> Failed => [.. _attempts.Where(a => !a.Acked)];
 
+    /// <summary>Answers that must never happen whatever the load: a 500 (SPEC 4.4: no request gets a 500).</summary>
+    public IReadOnlyList<Attempt> InternalErrors => [.. _attempts.Where(a => a.Error?.StartsWith("HTTP 500", StringComparison.Ordinal) == true)];
+
     /// <summary>Stops routing to <paramref name="node"/> (an operator took it out of the load balancer).</summary>
     public void Remove(int node)
     {

@@ -30,6 +30,7 @@ public static class Generators
 
     private static Gen<Op> Ops => Gen.Frequency(
         (12, Gen.Constant(Op.Message)),
+        (3, Gen.Constant(Op.LateMessage)),
         (2, Gen.Constant(Op.Draft)),
         (1, Gen.Constant(Op.ClearDraft)),
         (2, Gen.Constant(Op.Pin)),
@@ -39,7 +40,7 @@ public static class Generators
         (2, Gen.Constant(Op.ReadUpTo)),
         (1, Gen.Constant(Op.ClearHistory)),
         (1, Gen.Constant(Op.Delete)),
-        (1, Gen.Constant(Op.Revoke)),
+        (2, Gen.Constant(Op.Revoke)),
         (1, Gen.Constant(Op.Remark)),
         (3, Gen.Constant(Op.Mark)),
         (2, Gen.Constant(Op.Unmark)),

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using ConversationActors.Domain.Events;
+using ConversationActors.Domain.Fold;
+using ConversationActors.Domain.Queries;
 using ConversationActors.Domain.State;
 using FsCheck.Xunit;
 
@@ -39,7 +42,7 @@ public class ListOrderProperties
             {
                 DraftSet e => e.ConversationID,
                 ConversationPinned e => e.ConversationID,
-                MessageAdded e when after.Find(e.ConversationID)?.LastMessage?.MsgID == e.MsgID => e.ConversationID,
+                MessageAdded e when ActivatesBySpec(step, e, script.Settings.RetentionMs) => e.ConversationID,
                 _ => null,
             };
 
@@ -63,17 +66,51 @@ public class ListOrderProperties
         });
     }
 
-    [Property(MaxTest = 200)]
-    public void Refusals_and_no_change_answers_leave_the_state_untouched(Script script)
+    /// <summary>
+    /// SPEC 3.3/3.4, decided from the state before the message, not from the lastMessage the fold chose: a message
+    /// activates when it creates the conversation (missing or expired), or when it is newer than the lastMessage
+    /// (timestamp, then ordinal msgID) and later than the clearHistory watermark.
+    /// </summary>
+    private static bool ActivatesBySpec(StepResult step, MessageAdded e, long retentionMs)
     {
-        Trace.Run(script, step =>
+        if (step.Before.FindLive(e.ConversationID, step.Now, retentionMs) is not { } old)
         {
-            if (step.Decision.Event is null)
-            {
-                Assert.Same(step.Before, step.After);
-            }
-        });
+            return true;
+        }
+
+        var newer = old.LastMessage is not { } last
+            || e.Timestamp > last.Timestamp
+            || (e.Timestamp == last.Timestamp && string.CompareOrdinal(e.MsgID, last.MsgID) > 0);
+        return newer && e.Timestamp > old.ClearWatermark;
     }
+
+    [Property(MaxTest = 200)]
+    public void Refusals_and_no_change_answers_leave_the_state_as_it_was_before_the_command(Script script)
+    {
+        // Rendered before Decide runs, compared with the state the entity keeps after it: deciding a refused or
+        // no-change command must not alter the state it was decided against (nor record anything).
+        var state = ConversationSet.Empty(Support.Scenario.Owner, script.Settings.DedupeWindow);
+        var now = Support.Scenario.Start;
+        foreach (var step in script.Steps)
+        {
+            now += step.AdvanceMs;
+            var command = step.ToCommand(now, state);
+            var before = Rendered(state, now, script.Settings);
+
+            var decision = Decider.Decide(state, command, now, script.Settings);
+            state = decision.Events.Aggregate(state, (s, e) => s.Apply(e));
+
+            if (decision.Refusal is not null || decision.Events.Count == 0)
+            {
+                Assert.Empty(decision.Events);
+                Assert.Equal(before, Rendered(state, now, script.Settings));
+            }
+        }
+    }
+
+    private static string Rendered(ConversationSet state, long now, ConversationSettings settings) =>
+        JsonSerializer.Serialize(ConversationSetSnapshot.Of(state)) + JsonSerializer.Serialize(Trace.List(state, now, settings))
+        + ListQueries.TotalUnread(state, now, settings.RetentionMs);
 
     [Property(MaxTest = 200)]
     public void A_creation_keeps_live_conversations_within_the_limit_unless_the_rest_are_pinned(Script script)

@@ -10,6 +10,7 @@ namespace ConversationActors.Domain.Tests.Properties;
 public enum Op
 {
     Message,
+    LateMessage,
     Draft,
     ClearDraft,
     Pin,
@@ -74,11 +75,26 @@ public sealed record Step(long AdvanceMs, Op Op, int Conversation, int Msg, int 
     private ulong MarkOf(ConversationSet state, ConversationId id) =>
         Flags % 4 != 0 && state.Find(id.Value) is { Marks: not 0 } entry ? ConversationMarks.List(entry.Marks)[0] : Marks[Msg % Marks.Length];
 
-    /// <summary>Builds the command at server time <paramref name="now"/>; half the revokes aim at the current lastMessage.</summary>
+    /// <summary>
+    /// A delayed copy of history: at (a third of the time exactly, a tie broken by msgID) or a little before the newest
+    /// message the conversation has, or had when it was deleted; so the read, clearHistory and delete watermarks are hit.
+    /// </summary>
+    private long LateTimestamp(long now, ConversationSet state, ConversationId id)
+    {
+        var newest = state.Find(id.Value)?.NewestMessageTimestamp is > 0 and var n ? n : state.DeleteWatermarks.For(id.Value);
+        return newest is { } at ? Math.Max(1, at - ((Flags % 3) * 1000)) : now + Offset;
+    }
+
+    /// <summary>
+    /// Builds the command at server time <paramref name="now"/>; half the revokes aim at the current lastMessage, most others
+    /// at the oldest @ entry (often not the lastMessage).
+    /// </summary>
     public IConversationCommand ToCommand(long now, ConversationSet state)
     {
         var id = ConversationId.Parse(Conversations[Conversation]);
-        var revoked = Flags % 2 == 0 && state.Find(id.Value)?.LastMessage is { } last ? last.MsgID : $"m{Msg}";
+        var revoked = Flags % 2 == 0 && state.Find(id.Value)?.LastMessage is { } last ? last.MsgID
+            : state.Find(id.Value)?.AtEntries is [var at, ..] && Flags % 4 != 2 ? at.MsgID
+            : $"m{Msg}";
         return Op switch
         {
             Op.Message => new AddMessage(
@@ -88,6 +104,9 @@ public sealed record Step(long AdvanceMs, Op Op, int Conversation, int Msg, int 
                 (Flags & AVChatRoom) != 0 ? GroupType.AVChatRoom : (Flags & Work) != 0 ? GroupType.Work : null,
                 (Flags & Silent) == 0,
                 (Flags & ProfileAVChatRoom) != 0 ? GroupType.AVChatRoom : null),
+            Op.LateMessage => new AddMessage(
+                id, $"m{Msg}", Senders[Sender], LateTimestamp(now, state, id), (ElemType)(Msg % 10), $"s{Msg}",
+                (Flags & AtMe) != 0 ? [Scenario.Owner] : [], (Flags & AtAll) != 0, null, (Flags & Silent) == 0),
             Op.Draft => new SetDraft(id, $"draft {Flags % 3}"),
             Op.ClearDraft => new SetDraft(id, Flags % 2 == 0 ? null : ""),
             Op.Pin => new SetPinned(id, true),

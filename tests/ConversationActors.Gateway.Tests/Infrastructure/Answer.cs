@@ -8,14 +8,18 @@ public sealed class Answer
 {
     private readonly Lazy<JsonElement> _json;
 
-    public Answer(HttpStatusCode status, string body)
+    public Answer(HttpStatusCode status, string body, string? retryAfter = null)
     {
         Status = status;
         Body = body;
+        RetryAfter = retryAfter;
         _json = new Lazy<JsonElement>(() => Parse(body, status));
     }
 
     public HttpStatusCode Status { get; }
+
+    /// <summary>The Retry-After header as sent, or null without one.</summary>
+    public string? RetryAfter { get; }
 
     public string Body { get; }
 

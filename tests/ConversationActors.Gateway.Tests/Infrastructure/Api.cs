@@ -30,7 +30,7 @@ public sealed class Api(HttpClient http) : IDisposable
     public async Task<Answer> SendAsync(HttpRequestMessage request)
     {
         using var response = await http.SendAsync(request);
-        return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
+        return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.RetryAfter?.ToString());
     }
 
     /// <summary>A message into one user's conversation (SPEC 4.2).</summary>
