@@ -3,8 +3,10 @@
 # starts it, and creates the role and the database the nodes use. Idempotent: run it as often as you
 # like; when the database already answers with the configured credentials it changes nothing.
 #
-# Usage: scripts/postgres.sh [--reset]
+# Usage: scripts/postgres.sh [--reset | --stop]
 #   --reset   drop and recreate the database (tests use this for a fresh journal)
+#   --stop    stop the PostgreSQL cluster on the port (fast shutdown: as an operator's restart for an
+#             upgrade does; the store-outage tests use it); run without arguments to start it again
 # Environment (defaults match config/postgres.conf):
 #   CA_PG_HOST=127.0.0.1  CA_PG_PORT=5432  CA_PG_DB=conversations
 #   CA_PG_USER=conversations  CA_PG_PASSWORD=conversations
@@ -17,10 +19,12 @@ db="${CA_PG_DB:-conversations}"
 user="${CA_PG_USER:-conversations}"
 password="${CA_PG_PASSWORD:-conversations}"
 reset=0
+stop=0
 for arg in "$@"; do
   case "$arg" in
     --reset) reset=1 ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    --stop) stop=1 ;;
+    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "postgres.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +49,17 @@ app_can_connect() {
   command -v psql >/dev/null &&
     PGPASSWORD="$password" PGCONNECT_TIMEOUT=3 psql -h "$host" -p "$port" -U "$user" -d "$db" -qtAc 'select 1' >/dev/null 2>&1
 }
+
+if [ "$stop" -eq 1 ]; then
+  read -r version name _ < <(pg_lsclusters -h | awk -v p="$port" '$3 == p' | sort -k1,1n | tail -n 1)
+  if [ -z "${version:-}" ]; then
+    log "no PostgreSQL cluster on port $port"
+    exit 1
+  fi
+  log "stopping PostgreSQL $version/$name (fast)"
+  as_root pg_ctlcluster "$version" "$name" stop -m fast
+  exit 0
+fi
 
 if [ "$reset" -eq 0 ] && app_can_connect; then
   log "database $db on $host:$port is ready (user $user)"

@@ -49,6 +49,8 @@ public sealed class SettingsCatalogTests
                 Assert.Equal(5, config.GetInt(plugin + ".circuit-breaker.max-failures"));
                 Assert.Equal(TimeSpan.FromSeconds(5), config.GetTimeSpan(plugin + ".circuit-breaker.call-timeout"));
             }
+
+            Assert.Equal(TimeSpan.FromSeconds(5), config.GetTimeSpan("akka.persistence.journal.sql.recovery-event-timeout"));
         }
     }
 

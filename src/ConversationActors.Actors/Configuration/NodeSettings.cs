@@ -60,6 +60,7 @@ public sealed record NodeSettings(
         SettingsCatalog.Int(config, "store-breaker.max-failures");
         SettingsCatalog.Duration(config, "store-breaker.call-timeout");
         SettingsCatalog.Duration(config, "store-breaker.reset-timeout");
+        SettingsCatalog.Duration(config, "recovery-event-timeout");
         return new NodeSettings(
             new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time),
             SettingsCatalog.Duration(config, "ask-timeout"),

@@ -104,6 +104,8 @@ public static class SettingsCatalog
             "a store call slower than this counts as failed", 100, 600_000),
         new("store-breaker.reset-timeout", "CONVERSATION_ACTORS_STORE_BREAKER_RESET_TIMEOUT", SettingKind.Duration, "1s",
             "how long an open breaker fails calls at once before it lets one through to try the store again", 100, 600_000),
+        new("recovery-event-timeout", "CONVERSATION_ACTORS_RECOVERY_EVENT_TIMEOUT", SettingKind.Duration, "5s",
+            "an entity whose recovery gets no snapshot or next event within this fails it (503) and is recovered by the next request", 1000, 600_000),
         new("cors.allowed-origins", "CONVERSATION_ACTORS_CORS_ALLOWED_ORIGINS", SettingKind.Text, "empty (same origin only)",
             "comma-separated origins (`scheme://host[:port]`) whose pages may call the API, or `*` alone; checked at start"),
     ];

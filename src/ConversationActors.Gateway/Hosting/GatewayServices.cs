@@ -31,6 +31,8 @@ public static class GatewayServices
         builder.Services.AddSingleton<TimeTravel>();
         builder.Services.AddSingleton(sp => new JournalReader(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
         builder.Services.AddOpenApi(options => options.AddJsonBodyDocs());
+        // A store outage is logged once by StoreHealth; the health service would log it again on every probe.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error);
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"])
             .AddCheck<StoreReadyCheck>("store", tags: ["ready"]);

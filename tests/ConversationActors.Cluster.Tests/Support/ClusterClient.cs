@@ -40,6 +40,10 @@ public static class ClusterClient
     public static Task<Answer> UnreadAsync(int node, string user, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, $"/v1/users/{user}/unread", null, timeout);
 
+    /// <summary>GET /health/ready: data.status is Healthy, Degraded (e.g. a store outage) or Unhealthy.</summary>
+    public static Task<Answer> ReadyAsync(int node, TimeSpan timeout) =>
+        SendAsync(HttpMethod.Get, node, "/health/ready", null, timeout);
+
     public static Task<Answer> AdminAsync(int node, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, "/v1/admin/cluster", null, timeout);
 

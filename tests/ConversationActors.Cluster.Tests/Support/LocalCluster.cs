@@ -69,6 +69,12 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Task StopAsync() => RunAsync("cluster.sh", "stop");
 
+    /// <summary>Stops PostgreSQL (fast shutdown), as an operator's restart does.</summary>
+    public Task StopStoreAsync() => RunAsync("postgres.sh", "--stop");
+
+    /// <summary>Starts PostgreSQL again; returns once it accepts connections.</summary>
+    public Task StartStoreAsync() => RunAsync("postgres.sh");
+
     public async ValueTask DisposeAsync()
     {
         try
