@@ -24,5 +24,7 @@ public sealed class MetricsTests(GatewayFixture fixture) : IClassFixture<Gateway
         Assert.Matches(@"conversation_actors_writes_total\{[^}]*outcome=""ConversationNotFound""[^}]*\} [1-9]", text);
         Assert.Contains("conversation_actors_ask_duration_seconds_bucket", text);
         Assert.Contains("http_server_request_duration_seconds", text);
+        Assert.Matches(@"conversation_actors_store_available(\{[^}]*\})? 1", text);
+        Assert.Matches(@"conversation_actors_store_outage_seconds(\{[^}]*\})? 0", text);
     }
 }

@@ -14,13 +14,14 @@ public sealed class StoreMetrics : IDisposable
 
     private readonly Meter _meter = new(MeterName);
 
-    public StoreMetrics(ActorSystem system)
+    /// <summary>The ActorSystem is read when the gauges are observed (at a scrape, after the host started it).</summary>
+    public StoreMetrics(IServiceProvider services)
     {
-        var health = StoreHealth.Get(system);
-        _meter.CreateObservableGauge("conversation_actors.store.available", () => health.IsAvailable ? 1 : 0, description: "1 while the event store answers, 0 during an outage");
+        StoreHealth Health() => StoreHealth.Get(services.GetRequiredService<ActorSystem>());
+        _meter.CreateObservableGauge("conversation_actors.store.available", () => Health().IsAvailable ? 1 : 0, description: "1 while the event store answers, 0 during an outage");
         _meter.CreateObservableGauge(
             "conversation_actors.store.outage",
-            () => health.Current is { } outage ? (DateTimeOffset.UtcNow - outage.Since).TotalSeconds : 0,
+            () => Health().Current is { } outage ? (DateTimeOffset.UtcNow - outage.Since).TotalSeconds : 0,
             "s",
             "Length of the current event store outage");
     }

@@ -19,6 +19,7 @@ public static class Telemetry
 
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
+        app.ServiceProvider.GetRequiredService<StoreMetrics>(); // its gauges exist from the start
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
