@@ -6,10 +6,14 @@ using ConversationActors.Client.Requests;
 
 namespace ConversationActors.Bench.Scenarios;
 
-/// <summary>A measured HTTP figure: medians over repetitions of req/s, p50 and p99 (ms).</summary>
+/// <summary>
+/// A measured HTTP figure: medians over repetitions of req/s, p50 and p99 (ms). Any answer that is not a success
+/// invalidates it (issue #13: a figure capped by 429s or 503s measures the refusal, not the service): <see cref="Of"/>
+/// throws, and the bench reports the step as failed.
+/// </summary>
 public sealed record Figure(string Name, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, int Repetitions, string? FirstError)
 {
-    public static Figure Of(string name, IReadOnlyList<LoadResult> runs) => new(
+    public static Figure Of(string name, IReadOnlyList<LoadResult> runs) => Valid(new(
         name,
         LatencyStats.Median(runs.Select(r => r.RequestsPerSecond)),
         LatencyStats.Median(runs.Select(r => r.P50)),
@@ -17,7 +21,12 @@ public sealed record Figure(string Name, double RequestsPerSecond, double P50, d
         runs.Sum(r => r.Ok),
         runs.Sum(r => r.Errors),
         runs.Count,
-        runs.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+        runs.Select(r => r.FirstError).FirstOrDefault(e => e is not null)));
+
+    private static Figure Valid(Figure f) =>
+        f.Errors == 0
+            ? f
+            : throw new InvalidOperationException($"{f.Name}: {f.Errors} of {f.Requests + f.Errors} answers were not a success (first: {f.FirstError}); the figure is invalid");
 }
 
 /// <summary>Issue #9 (1) and (2): durable ingest and page reads over HTTP, with the baselines beside them.</summary>

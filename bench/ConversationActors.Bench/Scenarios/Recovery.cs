@@ -5,6 +5,7 @@ using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Entities;
 using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
+using ConversationActors.Actors.Sharding;
 using ConversationActors.Bench.Load;
 using ConversationActors.Domain.State;
 using Microsoft.Data.Sqlite;
@@ -35,11 +36,14 @@ public static class Recovery
         var config = FoldData.Config(configDir, $$"""
             conversation-actors.store = sqlite
             conversation-actors.sqlite.connection-string = {{FoldData.Quote(connection + ";Cache=Shared")}}
-            akka.actor.provider = local
             akka.loglevel = WARNING
             """);
         var settings = NodeSettings.From(config, TimeProvider.System).Entities;
         using var system = FoldData.System(config);
+
+        // The entity publishes its changes through DistributedPubSub, which needs a cluster: a cluster of one, as a node.
+        ClusterStartup.JoinSelfWithoutSeeds(system);
+        await ClusterStartup.WhenUpAsync(system).WaitAsync(TimeSpan.FromSeconds(60));
 
         // Pre-write the journals through the plugin (PersistAll in 500-event batches), as convctl import does.
         var (largeState, largeEvents) = FoldData.Messages("rec-large", large, 1000, settings.Fold);

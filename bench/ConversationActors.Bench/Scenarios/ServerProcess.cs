@@ -34,6 +34,9 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["CONVERSATION_ACTORS_LOG_LEVEL"] = "WARNING";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The rate limiter off (0 = unlimited): the bench measures the service, not the limiter (issue #13).
+        info.Environment["CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"] = "0";
+        info.Environment["CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS"] = "0";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
