@@ -16,7 +16,7 @@ public sealed class StoreOutageTests(DatabaseFolder folder, ITestOutputHelper ou
     : Akka.TestKit.Xunit2.TestKit(output: output), IClassFixture<DatabaseFolder>
 {
     [Fact]
-    public async Task Requests_queued_behind_a_failing_write_are_answered_STORE_UNAVAILABLE_not_left_to_time_out()
+    public async Task Writes_batched_behind_a_failing_write_are_all_answered_STORE_UNAVAILABLE_and_none_is_recorded()
     {
         const string user = "queued-user";
         await using var node = await TestNode.StartAsync(folder.NewConnectionString(), FailingSqlJournal.ConfigLine);
@@ -31,13 +31,36 @@ public sealed class StoreOutageTests(DatabaseFolder folder, ITestOutputHelper ou
             answers = await Task.WhenAll([first, .. queued]);
         }
 
-        Assert.All(answers, a => Assert.Equal(ErrorCode.StoreUnavailable, a.Refused(ErrorCode.StoreUnavailable).Code));
-        Assert.Contains(answers, a => a.Error!.Desc.Contains("stopped before it handled", StringComparison.Ordinal));
-        Assert.Contains(answers, a => a.Error!.Desc.Contains("could not be persisted", StringComparison.Ordinal));
+        // Group commit decided the queued writes against the pending state and wrote them behind the failing one:
+        // every caller is answered STORE_UNAVAILABLE, none waits for the ask-timeout.
+        Assert.All(answers, a => Assert.Contains("could not be persisted", a.Refused(ErrorCode.StoreUnavailable).Desc, StringComparison.Ordinal));
 
         // Nothing was acknowledged, so nothing of it shows; the next request recovers the entity.
         var list = (await node.Service.GetPageAsync(user, Domain.Queries.PagePosition.Start, 10, CancellationToken.None)).Ok();
         Assert.Equal("m0", Assert.Single(list.ConversationList).LastMessage!.MsgID);
+    }
+
+    [Fact]
+    public async Task Requests_queued_for_an_entity_whose_recovery_fails_are_answered_STORE_UNAVAILABLE_not_left_to_time_out()
+    {
+        const string user = "recovering-user";
+        var database = folder.NewConnectionString();
+        await using var node = await TestNode.StartAsync(database, FailingSqlJournal.ConfigLine);
+        (await node.Service.ExecuteAsync(user, Message(C2C("bob"), "m0", "bob", Commands.Now - 9_000), CancellationToken.None)).Ok();
+        node.System.ActorSelection($"/system/sharding/conversations/*/{user}").Tell(Akka.Actor.PoisonPill.Instance);
+        await AwaitAssertAsync(async () => Assert.DoesNotContain(user, await node.LiveConversationEntitiesAsync()), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
+
+        IReadOnlyList<Services.ServiceResult<long>> answers;
+        using (FailingSqlJournal.InjectRecoveryFailure(ConversationSetActor.PersistencePrefix + user))
+        {
+            answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => node.Service.GetTotalUnreadAsync(user, CancellationToken.None)));
+        }
+
+        // Stashed while the entity recovered; its recovery failed and it stopped: answered at once by StoppedEntityAnswers.
+        Assert.All(answers, a => Assert.Contains("stopped before it handled", a.Refused(ErrorCode.StoreUnavailable).Desc, StringComparison.Ordinal));
+        Assert.False(StoreHealth.Get(node.System).IsAvailable);
+        await AwaitAssertAsync(async () => Assert.Equal(1, (await node.Service.GetTotalUnreadAsync(user, CancellationToken.None)).Ok()), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
+        Assert.True(StoreHealth.Get(node.System).IsAvailable);
     }
 
     [Fact]

@@ -62,7 +62,10 @@ public sealed record NodeSettings(
         SettingsCatalog.Duration(config, "store-breaker.reset-timeout");
         SettingsCatalog.Duration(config, "recovery-event-timeout");
         return new NodeSettings(
-            new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time),
+            new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time)
+            {
+                MaxPendingWrites = SettingsCatalog.Int(config, "max-pending-writes"),
+            },
             SettingsCatalog.Duration(config, "ask-timeout"),
             SettingsCatalog.Duration(config, "profile-cache-ttl"),
             SettingsCatalog.Int(config, "profile-cache-size"),

@@ -66,6 +66,8 @@ public static class SettingsCatalog
         new("batch-max", "CONVERSATION_ACTORS_BATCH_MAX", SettingKind.Integer, "100", "most IDs in one batch query or multi-conversation write", 1, 10_000),
         new("dedupe-window", "CONVERSATION_ACTORS_DEDUPE_WINDOW", SettingKind.Integer, "10000", "msgIDs remembered per user for idempotent retries", 1, 10_000_000),
         new("snapshot-every", "CONVERSATION_ACTORS_SNAPSHOT_EVERY", SettingKind.Integer, "1000", "snapshot cadence in events (recovery replays at most this many)", 1, 10_000_000),
+        new("max-pending-writes", "CONVERSATION_ACTORS_MAX_PENDING_WRITES", SettingKind.Integer, "1000",
+            "writes of one user that may wait for the store at once (group commit); beyond it a write answers 503 TIMEOUT at once", 1, 1_000_000),
         new("passivate-after", "CONVERSATION_ACTORS_PASSIVATE_AFTER", SettingKind.Duration, "2m", "idle entities are stopped and recovered on demand", 1000, 7 * Day),
         new("ask-timeout", "CONVERSATION_ACTORS_ASK_TIMEOUT", SettingKind.Duration, "5s", "how long the gateway waits before answering 503 TIMEOUT", 100, 600_000),
         new("profile-cache-ttl", "CONVERSATION_ACTORS_PROFILE_CACHE_TTL", SettingKind.Duration, "10s", "staleness allowed for names/avatars in list answers", 0, Day),

@@ -15,6 +15,11 @@ namespace ConversationActors.Actors.Entities;
 
 /// <summary>
 /// One user's conversation set: decide → persist → apply → reply, and queries from memory.
+/// Group commit (issue #13): while writes are in flight the entity keeps deciding commands, in arrival order, against
+/// the pending state (durable state plus the events decided so far); Akka writes the events decided during one journal
+/// round trip as one batch, and each caller is answered once its own events are durable. Queries read only the durable
+/// state. A command that records nothing is answered after the writes decided before it are durable (DeferAsync);
+/// beyond <see cref="EntitySettings.MaxPendingWrites"/> waiting callers a write is refused at once (503 TIMEOUT).
 /// A write is answered only after its event is durable; a failed write is answered STORE_UNAVAILABLE
 /// and the actor stops, so the next message recovers it from the journal with no trace of the failure
 /// (<see cref="DurableEntity"/>).
@@ -25,12 +30,15 @@ public sealed class ConversationSetActor : DurableEntity
     private readonly EntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private ConversationSet _state;
+    private ConversationSet _pending;
+    private long _nextSeq;
     private IActorRef _changes = ActorRefs.Nobody;
 
     public ConversationSetActor(string userID, EntitySettings settings)
     {
         _settings = settings;
         _state = ConversationSet.Empty(userID, settings.Fold.DedupeWindow);
+        _pending = _state;
         PersistenceId = PersistencePrefix + userID;
 
         Recover<SnapshotOffer>(offer => _state = ((ConversationSetSnapshot)offer.Snapshot).Restore(settings.Fold.DedupeWindow));
@@ -64,29 +72,51 @@ public sealed class ConversationSetActor : DurableEntity
 
     private void Handle(UserCommand message)
     {
-        var now = Now;
-        var decision = Decider.Decide(_state, message.Command, now, _settings.Fold);
-        if (decision.Refusal is { } refusal)
+        if (PendingReplies >= _settings.MaxPendingWrites)
         {
-            Sender.Tell(new CommandRefused(refusal.Code, refusal.Desc));
+            Sender.Tell(new CommandRefused(ErrorCode.Timeout, $"{PendingReplies} writes of this user wait for the store (max-pending-writes); nothing was done, retry"));
             return;
         }
 
+        var now = Now;
+        var decision = Decider.Decide(_pending, message.Command, now, _settings.Fold);
         if (decision.Events.Count == 0)
         {
-            Sender.Tell(new CommandAccepted(false, Answer(message.Command, now), LastSequenceNr, decision.Results));
+            if (PendingReplies == 0)
+            {
+                Sender.Tell(NothingRecorded(message, decision, now));
+                return;
+            }
+
+            // Decided against events that are not durable yet: answered once they are.
+            AwaitPersist(Sender, 0, 0);
+            DeferAsync(message, _ =>
+            {
+                PersistSucceeded();
+                Sender.Tell(NothingRecorded(message, decision, now));
+            });
             return;
         }
 
-        // A multi-conversation write persists its events together (one journal entry each) and is
+        // A multi-conversation write persists its events together (one atomic write, one journal entry each) and is
         // answered once, after the last of them is durable.
-        AwaitPersist(Sender);
-        var firstSeq = LastSequenceNr;
+        foreach (var evt in decision.Events)
+        {
+            _pending = _pending.Apply(evt);
+        }
+
+        AwaitPersist(Sender, _nextSeq + 1, _nextSeq + decision.Events.Count);
+        _nextSeq += decision.Events.Count;
         var left = decision.Events.Count;
-        PersistAll(decision.Events, persisted =>
+        PersistAllAsync(decision.Events, persisted =>
         {
             _state = _state.Apply(persisted);
             _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), ChangeNotice.Of(_state.OwnerID, LastSequenceNr, persisted)));
+            if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
+            {
+                SaveSnapshot(ConversationSetSnapshot.Of(_state));
+            }
+
             if (--left > 0)
             {
                 return;
@@ -94,12 +124,24 @@ public sealed class ConversationSetActor : DurableEntity
 
             PersistSucceeded();
             Sender.Tell(new CommandAccepted(true, Answer(message.Command, now), LastSequenceNr, decision.Results));
-            if (_settings.SnapshotEvery > 0 && LastSequenceNr / _settings.SnapshotEvery != firstSeq / _settings.SnapshotEvery)
-            {
-                SaveSnapshot(ConversationSetSnapshot.Of(_state));
-            }
         });
     }
+
+    /// <summary>The answer to a command that recorded nothing: its refusal, or success with the current state.</summary>
+    private object NothingRecorded(UserCommand message, Decision decision, long now) =>
+        decision.Refusal is { } refusal
+            ? new CommandRefused(refusal.Code, refusal.Desc)
+            : new CommandAccepted(false, Answer(message.Command, now), LastSequenceNr, decision.Results);
+
+    protected override void OnReplaySuccess()
+    {
+        base.OnReplaySuccess();
+        _pending = _state;
+        _nextSeq = LastSequenceNr;
+    }
+
+    /// <summary>The rejected events were never stored (their seqs stay used): nothing else was decided on top of them.</summary>
+    protected override void RejectedAlone() => _pending = _state;
 
     /// <summary>Live change feed: each persisted event goes to the user's topic (at most once; the journal fills gaps).</summary>
     protected override void PreStart()

@@ -17,19 +17,30 @@ public abstract class DurableEntity : ReceivePersistentActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly StoreHealth _store = StoreHealth.Get(Context.System);
-    private IActorRef? _awaitingPersist;
+    private readonly Queue<PendingReply> _pending = new();
 
     /// <summary>What a failed write could not persist, for the refusal's desc ("the event", "the profile").</summary>
     protected abstract string Persisted { get; }
 
-    /// <summary>Marks <paramref name="sender"/> as the caller of the write now in flight.</summary>
-    protected void AwaitPersist(IActorRef sender) => _awaitingPersist = sender;
+    /// <summary>Callers waiting for the store, oldest first.</summary>
+    protected int PendingReplies => _pending.Count;
 
-    /// <summary>The write in flight is durable.</summary>
+    /// <summary>
+    /// <paramref name="sender"/> waits for the events numbered <paramref name="firstSeq"/>..<paramref name="lastSeq"/>
+    /// (0..0: for events decided before it, a reply deferred until they are durable). Replies go out in this order.
+    /// </summary>
+    protected void AwaitPersist(IActorRef sender, long firstSeq, long lastSeq) => _pending.Enqueue(new PendingReply(sender, firstSeq, lastSeq));
+
+    /// <summary>The oldest waiting caller's write is durable (or its deferred reply is due): it is answered next.</summary>
     protected void PersistSucceeded()
     {
-        _awaitingPersist = null;
+        _pending.TryDequeue(out _);
         _store.Succeeded();
+    }
+
+    /// <summary>After a rejection answered the only waiting caller: the entity goes on (the subclass drops what it assumed).</summary>
+    protected virtual void RejectedAlone()
+    {
     }
 
     protected override void OnReplaySuccess()
@@ -49,17 +60,41 @@ public abstract class DurableEntity : ReceivePersistentActor
     {
         // The event may or may not be in the store: never acknowledged. Akka stops the entity after this and the next
         // message recovers the truth from the journal.
-        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, $"{Persisted} could not be persisted; nothing was acknowledged, retry"));
-        _awaitingPersist = null;
+        AnswerAll(new CommandRefused(ErrorCode.StoreUnavailable, $"{Persisted} could not be persisted; nothing was acknowledged, retry"));
         _store.Failed("write", cause);
         _log.Debug("Write {0} of {1} failed: {2}", sequenceNr, PersistenceId, cause.Message);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
-        // Rejected before the write (e.g. serialization): the state is unchanged and the entity goes on.
-        _awaitingPersist?.Tell(new CommandRefused(ErrorCode.StoreUnavailable, $"{Persisted} was rejected by the store; nothing changed"));
-        _awaitingPersist = null;
+        // Rejected before the write (e.g. serialization): one call per event of the rejected write; its caller is
+        // answered at its last event. Alone, the entity goes on; with later writes decided on top of the rejected
+        // events, those decisions are void: their callers are answered STORE_UNAVAILABLE and the entity recovers.
         base.OnPersistRejected(cause, @event, sequenceNr);
+        if (!_pending.TryPeek(out var head) || sequenceNr < head.FirstSeq || sequenceNr != head.LastSeq)
+        {
+            return;
+        }
+
+        _pending.Dequeue();
+        head.Sender.Tell(new CommandRefused(ErrorCode.StoreUnavailable, $"{Persisted} was rejected by the store; nothing changed"));
+        if (_pending.Count == 0)
+        {
+            RejectedAlone();
+            return;
+        }
+
+        AnswerAll(new CommandRefused(ErrorCode.StoreUnavailable, "a write decided before this one was rejected by the store; nothing was acknowledged, retry"));
+        Context.Stop(Self);
     }
+
+    private void AnswerAll(CommandRefused refusal)
+    {
+        while (_pending.TryDequeue(out var waiting))
+        {
+            waiting.Sender.Tell(refusal);
+        }
+    }
+
+    private sealed record PendingReply(IActorRef Sender, long FirstSeq, long LastSeq);
 }

@@ -51,7 +51,7 @@ public abstract class ProfileActor<TProfile> : DurableEntity
             return;
         }
 
-        AwaitPersist(Sender);
+        AwaitPersist(Sender, LastSequenceNr + 1, LastSequenceNr + 1);
         Persist(Changed(changed, _settings.Now()), e =>
         {
             PersistSucceeded();

@@ -17,6 +17,9 @@ public enum WriteFault
 
     /// <summary>Like <see cref="Fail"/>, after half a second: requests sent meanwhile queue behind the write.</summary>
     FailSlowly,
+
+    /// <summary>Stored as usual but acknowledged 300 ms late: a slow store, so requests sent meanwhile queue behind the write.</summary>
+    Slow,
 }
 
 /// <summary>
@@ -31,6 +34,11 @@ public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
         "akka.persistence.journal.sql.class = \"ConversationActors.Actors.Tests.Support.FailingSqlJournal, ConversationActors.Actors.Tests\"";
 
     private static readonly ConcurrentDictionary<string, WriteFault> Faults = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> RecoveryFaults = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, int> WriteCalls = new(StringComparer.Ordinal);
+
+    /// <summary>How many journal writes (WriteMessages batches) carried events of <paramref name="persistenceId"/>.</summary>
+    public static int WriteCallsOf(string persistenceId) => WriteCalls.GetValueOrDefault(persistenceId);
 
     /// <summary>Every following write of <paramref name="persistenceId"/> meets <paramref name="fault"/> until disposed.</summary>
     public static IDisposable Inject(string persistenceId, WriteFault fault)
@@ -39,13 +47,44 @@ public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
         return new Healing(persistenceId);
     }
 
+    /// <summary>Every following recovery of <paramref name="persistenceId"/> fails after half a second, until disposed.</summary>
+    public static IDisposable InjectRecoveryFailure(string persistenceId)
+    {
+        RecoveryFaults[persistenceId] = true;
+        return new RecoveryHealing(persistenceId);
+    }
+
+    public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
+    {
+        if (RecoveryFaults.ContainsKey(persistenceId))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            throw new IOException("injected recovery failure");
+        }
+
+        return await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
+    }
+
     protected override async Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         var writes = messages.ToList();
+        foreach (var id in writes.Select(w => w.PersistenceId).Distinct())
+        {
+            WriteCalls.AddOrUpdate(id, 1, (_, n) => n + 1);
+        }
+
         var faults = writes.Select(w => Faults.TryGetValue(w.PersistenceId, out var f) ? f : (WriteFault?)null).ToList();
         if (faults.All(f => f is null))
         {
             return await base.WriteMessagesAsync(writes, cancellationToken);
+        }
+
+        if (faults.All(f => f is null or WriteFault.Slow))
+        {
+            // The base call must start on the journal actor's thread; the acknowledgement is what comes late.
+            var written = base.WriteMessagesAsync(writes, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
+            return await written;
         }
 
         if (faults.Contains(WriteFault.FailSlowly))
@@ -74,6 +113,11 @@ public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
         }
 
         return results.ToImmutable();
+    }
+
+    private sealed class RecoveryHealing(string persistenceId) : IDisposable
+    {
+        public void Dispose() => RecoveryFaults.TryRemove(persistenceId, out _);
     }
 
     private sealed class Healing(string persistenceId) : IDisposable
