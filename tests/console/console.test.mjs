@@ -3,15 +3,16 @@
 // watches the page change without reloading it. Screenshots of each view go to TestResults/console/ (and, with
 // CONSOLE_README_SHOTS=1, to docs/console/ for the README: scripts/console-screenshots.sh).
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
-import { Gateway, freePort, token } from "../../clients/typescript/test/gateway.mjs";
+import { Gateway, token } from "../../clients/typescript/test/gateway.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const shots = join(root, "TestResults", "console");
@@ -37,6 +38,28 @@ async function screenshot(page, name) {
     mkdirSync(readmeShots, { recursive: true });
     copyFileSync(join(shots, `${name}.png`), join(readmeShots, `${name}.png`));
   }
+}
+
+// The two-node test needs a shared journal: PostgreSQL, as scripts/cluster.sh runs it. It runs when PostgreSQL
+// answers (scripts/test.sh's full run starts it for the cluster tests) and is skipped, saying why, otherwise.
+const pgHost = process.env.CA_PG_HOST ?? "127.0.0.1";
+const pgPort = process.env.CA_PG_PORT ?? "5432";
+const postgresAnswers = spawnSync("pg_isready", ["-q", "-h", pgHost, "-p", pgPort]).status === 0;
+
+const portIsFree = (port) => new Promise((ok) => {
+  const server = createServer();
+  server.once("error", () => ok(false));
+  server.listen(port, "127.0.0.1", () => server.close(() => ok(true)));
+});
+
+/** A base B such that B+1 and B+2 are free for HTTP and B-1000+1, B-1000+2 for Akka remoting (cluster.sh's layout). */
+async function freeClusterBases() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const http = 21000 + Math.floor(Math.random() * 9000);
+    const ports = [http + 1, http + 2, http - 1000 + 1, http - 1000 + 2];
+    if ((await Promise.all(ports.map(portIsFree))).every(Boolean)) return { http, akka: http - 1000 };
+  }
+  throw new Error("no free ports for a two-node cluster");
 }
 
 /** The text of each conversation row, top to bottom, in a list element. */
@@ -210,6 +233,56 @@ describe("the web console in Chromium", () => {
       await screenshot(page, "cluster");
       assert.deepEqual(page.errors, []);
     });
+  });
+
+  it("shows a second node joining the cluster, and shards moving to it, without reloading", { skip: postgresAnswers ? false : `PostgreSQL does not answer on ${pgHost}:${pgPort} (scripts/postgres.sh starts it; the full scripts/test.sh run does)` }, async () => {
+    const bases = await freeClusterBases();
+    const clusterDir = mkdtempSync(join(tmpdir(), "ca-console-cluster-"));
+    const env = {
+      ...process.env,
+      CLUSTER_DIR: clusterDir,
+      CLUSTER_HTTP_BASE: String(bases.http),
+      CLUSTER_AKKA_BASE: String(bases.akka),
+      CA_PG_DB: "conversations_console_tests",
+      CONVERSATION_ACTORS_RATE_LIMIT_PERMITS: "0",
+      CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS: "0",
+      CONVERSATION_ACTORS_SHARDING_REBALANCE_INTERVAL: "2s",
+    };
+    const cluster = (...args) => run(join(root, "scripts/cluster.sh"), ["--no-build", ...args], { env, timeout: 180_000 });
+    const node1 = `http://127.0.0.1:${bases.http + 1}`;
+    const send = async (base, i) => {
+      const answer = await fetch(`${base}/v1/messages`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ msgID: `c${i}`, senderID: `sender${i}`, receiverID: `user${i}`, timestamp: Date.now(), summary: "hi" }),
+      });
+      assert.equal((await answer.json()).code, 0);
+    };
+    const page = await newPage();
+    try {
+      await run(join(root, "scripts/postgres.sh"), ["--reset"], { env, timeout: 180_000 });
+      await cluster("start", "1");
+      for (let i = 0; i < 10; i++) await send(node1, i);
+      await page.goto(`${node1}/console/#cluster`);
+      await page.waitForSelector("tr[data-testid=member]", WAIT);
+      assert.equal(await page.locator("tr[data-testid=member]").count(), 1);
+
+      await cluster("start-node", "2");
+      const node2Akka = `akka.tcp://conversation-actors@127.0.0.1:${bases.akka + 2}`;
+      await page.waitForFunction((address) => [...document.querySelectorAll("tr[data-testid=member]")]
+        .some((tr) => tr.dataset.address === address && /Up/.test(tr.textContent)), node2Akka, { timeout: 60_000 });
+      assert.equal(await page.locator("tr[data-testid=member]").count(), 2);
+      // New users' shards go to the node with fewer shards, and the rebalance moves some: node 2 gets a bar.
+      for (let i = 10; i < 30; i++) await send(node1, i);
+      await page.waitForSelector(`.entity-type[data-type=conversations] [data-testid=node-shards][data-address="${node2Akka}"]`, { timeout: 60_000 });
+      assert.match(await page.textContent(".entity-type[data-type=conversations] h3"), /on 2 node/);
+      await screenshot(page, "cluster-two-nodes");
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.close();
+      await cluster("stop").catch(() => {});
+      rmSync(clusterDir, { recursive: true, force: true });
+    }
   });
 
   it("asks for a token when the gateway has a signing key, refuses a user's token for admin views, and keeps it in memory only", async () => {
