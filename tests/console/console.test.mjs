@@ -235,7 +235,7 @@ describe("the web console in Chromium", () => {
     });
   });
 
-  it("shows a second node joining the cluster, and shards moving to it, without reloading", { skip: postgresAnswers ? false : `PostgreSQL does not answer on ${pgHost}:${pgPort} (scripts/postgres.sh starts it; the full scripts/test.sh run does)` }, async () => {
+  it("shows a second node joining the cluster, shards moving to it, and the node leaving, without reloading", { skip: postgresAnswers ? false : `PostgreSQL does not answer on ${pgHost}:${pgPort} (scripts/postgres.sh starts it; the full scripts/test.sh run does)` }, async () => {
     const bases = await freeClusterBases();
     const clusterDir = mkdtempSync(join(tmpdir(), "ca-console-cluster-"));
     const env = {
@@ -277,6 +277,12 @@ describe("the web console in Chromium", () => {
       await page.waitForSelector(`.entity-type[data-type=conversations] [data-testid=node-shards][data-address="${node2Akka}"]`, { timeout: 60_000 });
       assert.match(await page.textContent(".entity-type[data-type=conversations] h3"), /on 2 node/);
       await screenshot(page, "cluster-two-nodes");
+
+      // Node 2 leaves (SIGTERM): the open page shows it go, and keeps it listed as removed.
+      await cluster("term", "2");
+      await page.waitForFunction((address) => [...document.querySelectorAll("tr[data-testid=member]")]
+        .some((tr) => tr.dataset.address === address && /Removed/.test(tr.textContent)), node2Akka, { timeout: 60_000 });
+      assert.match(await page.textContent(".entity-type[data-type=conversations] h3"), /on 1 node/);
       assert.deepEqual(page.errors, []);
     } finally {
       await page.close();

@@ -6,6 +6,8 @@ import { admin, el, status, time } from "./api.js";
 const EVERY_MS = 3000;
 let timer = null;
 let generation = 0;
+/** Members seen since the page opened: one that leaves the membership (downed, exited) stays listed as removed. */
+const seen = new Map();
 
 export function showCluster() {
   hideCluster();
@@ -31,12 +33,21 @@ export function hideCluster() {
 function render(cluster) {
   document.getElementById("cluster-self").textContent = `seen from ${cluster.self}`;
   document.getElementById("cluster-updated").textContent = `updated ${new Date().toLocaleTimeString(undefined, { hour12: false })}`;
+  const now = Date.now();
+  for (const m of cluster.members) seen.set(m.address, { ...m, removedAt: null });
+  for (const [address, m] of seen) {
+    if (!cluster.members.some((c) => c.address === address) && m.removedAt === null) seen.set(address, { ...m, removedAt: now });
+  }
+  const members = [...cluster.members, ...[...seen.values()].filter((m) => m.removedAt !== null)];
   const body = document.querySelector("#members tbody");
-  body.replaceChildren(...cluster.members.map((m) => {
+  body.replaceChildren(...members.map((m) => {
     const row = el("tr");
     row.dataset.testid = "member";
     row.dataset.address = m.address;
-    const statusPill = el("span", m.status === "Up" ? "pill up" : "pill bad", m.status);
+    const statusPill = m.removedAt
+      ? el("span", "pill bad", `Removed ${new Date(m.removedAt).toLocaleTimeString(undefined, { hour12: false })}`)
+      : el("span", m.status === "Up" ? "pill up" : "pill bad", m.status);
+    if (m.removedAt) row.className = "removed";
     const reach = el("span", m.reachable ? "pill up" : "pill bad", m.reachable ? "reachable" : "unreachable");
     const tags = el("td");
     if (m.address === cluster.self) tags.append(el("span", "pill self", "this node"));
