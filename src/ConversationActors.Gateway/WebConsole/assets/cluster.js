@@ -48,7 +48,9 @@ function render(cluster) {
       ? el("span", "pill bad", `Removed ${new Date(m.removedAt).toLocaleTimeString(undefined, { hour12: false })}`)
       : el("span", m.status === "Up" ? "pill up" : "pill bad", m.status);
     if (m.removedAt) row.className = "removed";
-    const reach = el("span", m.reachable ? "pill up" : "pill bad", m.reachable ? "reachable" : "unreachable");
+    const reach = m.removedAt
+      ? el("span", "hint", "—")
+      : el("span", m.reachable ? "pill up" : "pill bad", m.reachable ? "reachable" : "unreachable");
     const tags = el("td");
     if (m.address === cluster.self) tags.append(el("span", "pill self", "this node"));
     if (m.address === cluster.leader) tags.append(el("span", "pill", "leader"));
