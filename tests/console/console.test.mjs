@@ -31,10 +31,13 @@ async function api(gateway, method, path, body) {
   return envelope.data;
 }
 
+/** The views the README shows (the one-node cluster view is in TestResults only). */
+const README_PICTURES = new Set(["cluster-two-nodes", "user", "time-travel", "events"]);
+
 async function screenshot(page, name) {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
-  if (readmeShots) {
+  if (readmeShots && README_PICTURES.has(name)) {
     mkdirSync(readmeShots, { recursive: true });
     copyFileSync(join(shots, `${name}.png`), join(readmeShots, `${name}.png`));
   }
