@@ -5,6 +5,9 @@ import { conversationRow, listOrder } from "./conversation-row.js";
 
 let session = null;
 
+/** How long a changed row stays highlighted (the `flash` animation in console.css). */
+const FLASH_MS = 2000;
+
 /** Rows per page: `?pageSize=N` in the page's URL, else 20. */
 const pageSize = () => Math.min(500, Math.max(1, Number(new URLSearchParams(location.search).get("pageSize")) || 20));
 
@@ -32,7 +35,7 @@ class Session {
     this.client = clientFor(userID);
     this.items = new Map();
     this.touched = new Set();
-    this.flash = new Set();
+    this.flash = new Map(); // conversationID → when it changed (its row flashes for FLASH_MS)
     this.cursor = "0";
     this.finished = false;
     this.removeListener = null;
@@ -98,7 +101,7 @@ class Session {
         this.items.delete(c.conversationID);
       } else {
         this.items.set(c.conversationID, c);
-        this.flash.add(c.conversationID);
+        this.flash.set(c.conversationID, performance.now());
       }
     }
     this.render();
@@ -107,12 +110,19 @@ class Session {
   render() {
     if (this.stopped) return;
     const sorted = [...this.items.values()].sort(listOrder);
+    const now = performance.now();
     const rows = sorted.map((c) => {
       const row = conversationRow(c);
-      if (this.flash.has(c.conversationID)) row.classList.add("changed");
+      const since = now - (this.flash.get(c.conversationID) ?? -Infinity);
+      if (since < FLASH_MS) {
+        // Rows are rebuilt on every change: a row still flashing continues where it was, not from the start.
+        row.classList.add("changed");
+        row.style.animationDelay = `-${Math.round(since)}ms`;
+      } else {
+        this.flash.delete(c.conversationID);
+      }
       return row;
     });
-    this.flash.clear();
     document.getElementById("conversations").replaceChildren(...rows);
     if (!rows.length) document.getElementById("conversations").append(el("li", "conv hint", "no conversations"));
     document.getElementById("more").hidden = this.finished;
