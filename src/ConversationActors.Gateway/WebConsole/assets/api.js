@@ -29,6 +29,8 @@ export function askForToken(reason) {
       resolve(token);
     }, { once: true });
   });
+  // Escape would close the dialog and leave the view waiting for ever: the page needs a token to go on.
+  dialog.oncancel = (event) => event.preventDefault();
   if (!dialog.open) dialog.showModal();
   return waiting;
 }
