@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# The one test command (README, .ci/run): builds the solution and runs every test project and the
-# TypeScript client's tests, then prints the closing line `tests: N passed, M failed, K skipped` summed from
-# the TRX results and Node's test runner (skipped = tests that did not run: xunit skips are "notExecuted" in a
-# TRX, Node's "# skip"; under --quick the cluster tests are counted as skipped too, from their source, since
-# their phase does not run).
+# The one test command (README, .ci/run): builds the solution and runs every test project, the TypeScript client's
+# tests, the web console's browser tests and the bench smoke, then prints the closing line
+# `tests: N passed, M failed, K skipped` summed from the TRX results and Node's test runner (skipped = tests that
+# did not run: xunit skips are "notExecuted" in a TRX, Node's "# skip"; under --quick the cluster tests, the
+# console's browser tests and the bench smoke are counted as skipped).
 # Two phases: every test outside Category=Cluster (one test project at a time, so timing-sensitive
 # tests never share the two cores with the fuzzer; ~3 min), then the multi-process cluster
 # tests (one at a time, real PostgreSQL via scripts/postgres.sh, which installs it if missing: ~6 min).
 # Usage: scripts/test.sh [--quick] [extra dotnet test arguments]
-#   --quick   skip the cluster tests (no PostgreSQL needed) and the browser test
+#   --quick   skip the cluster tests (no PostgreSQL needed), the client's browser test and the console's tests
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -96,6 +96,21 @@ if [ "$quick" -eq 1 ]; then
   cluster_tests=$(cat $cluster_files | grep -cE '^\s*\[(Fact|Theory)' || true)
   echo "cluster phase skipped (--quick): ${cluster_tests} cluster tests not run"
   skipped=$((skipped + cluster_tests))
+fi
+
+# The web console (issue 17): its browser tests in Chromium, skipped by --quick; counted like the client's.
+if [ "$quick" -eq 0 ]; then
+  console_log="$results/console.log"
+  ./scripts/test-console.sh 2>&1 | tee "$console_log"
+  console_status=${PIPESTATUS[0]}
+  console_passed=$(awk '/^# pass [0-9]+$/ { n += $3 } END { print n + 0 }' "$console_log")
+  console_failed=$(awk '/^# fail [0-9]+$/ { n += $3 } END { print n + 0 }' "$console_log")
+  skipped=$((skipped + $(awk '/^# (skip|todo) [0-9]+$/ { n += $3 } END { print n + 0 }' "$console_log")))
+  if [ "$console_status" -ne 0 ] && [ "$console_failed" -eq 0 ]; then
+    console_failed=1
+  fi
+  passed=$((passed + console_passed))
+  failed=$((failed + console_failed))
 fi
 
 if [ ${#trx_files[@]} -eq 0 ]; then

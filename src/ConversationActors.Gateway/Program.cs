@@ -3,6 +3,7 @@ using ConversationActors.Gateway.Changes;
 using ConversationActors.Gateway.Hosting;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Security;
+using ConversationActors.Gateway.WebConsole;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,5 +31,6 @@ app.MapProfilesApi();
 app.MapAuditApi();
 app.MapChangesApi();
 app.MapAdminApi();
+app.MapConsole();
 
 app.Run();

@@ -52,7 +52,7 @@ public sealed class AccessMatrixTests(SecuredFixture fixture, ITestOutputHelper 
     private readonly Api _api = fixture.Api;
 
     [Fact]
-    public void Each_endpoint_of_the_spec_has_the_access_the_spec_gives_it_and_only_health_and_docs_are_anonymous()
+    public void Each_endpoint_of_the_spec_has_the_access_the_spec_gives_it_and_only_health_docs_and_the_console_files_are_anonymous()
     {
         var endpoints = SecuredEndpoints.Of(fixture.Host.Services);
         foreach (var (name, access) in Spec)
@@ -63,7 +63,8 @@ public sealed class AccessMatrixTests(SecuredFixture fixture, ITestOutputHelper 
         }
 
         Assert.All(endpoints.Where(e => e.Access == Access.Anonymous), e =>
-            Assert.True(e.Template.StartsWith("/health/", StringComparison.Ordinal) || e.Template.StartsWith("/openapi/", StringComparison.Ordinal) || e.Template.StartsWith("/scalar", StringComparison.Ordinal), $"{e} is anonymous"));
+            Assert.True(e.Template.StartsWith("/health/", StringComparison.Ordinal) || e.Template.StartsWith("/openapi/", StringComparison.Ordinal) || e.Template.StartsWith("/scalar", StringComparison.Ordinal) ||
+                e.Template.StartsWith("/console/", StringComparison.Ordinal), $"{e} is anonymous"));
         Assert.All(endpoints.Where(e => e.Access == Access.Owner), e =>
             Assert.True(e.Template.StartsWith("/v1/users/{userID}/", StringComparison.Ordinal), $"{e} lets a user in but is not under /v1/users/{{userID}}/"));
     }
@@ -124,11 +125,15 @@ public sealed class AccessMatrixTests(SecuredFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task Health_and_the_api_documents_need_no_token_and_an_unknown_route_needs_one()
+    public async Task Health_the_api_documents_and_the_console_files_need_no_token_and_an_unknown_route_needs_one()
     {
         (await _api.SendAsync(null, HttpMethod.Get, "/health/live")).Ok();
         using var openApi = await _api.Http.GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+
+        using var console = await _api.Http.GetAsync("/console/");
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.Contains("default-src 'self'", console.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         var anonymous = await _api.SendAsync(null, HttpMethod.Get, "/v1/nowhere");
         anonymous.Refused(HttpStatusCode.Unauthorized, 70001);

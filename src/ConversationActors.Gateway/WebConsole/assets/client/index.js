@@ -1,0 +1,3 @@
+export { ConversationClient } from "./client.js";
+export { ConversationActorsError } from "./errors.js";
+export { canonicalConversationID } from "./ids.js";
