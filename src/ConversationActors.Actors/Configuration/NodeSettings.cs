@@ -61,7 +61,7 @@ public sealed record NodeSettings(
         SettingsCatalog.Duration(config, "store-breaker.call-timeout");
         SettingsCatalog.Duration(config, "store-breaker.reset-timeout");
         return new NodeSettings(
-            new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time),
+            new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time, SettingsCatalog.Int(config, "changes.history-size")),
             SettingsCatalog.Duration(config, "ask-timeout"),
             SettingsCatalog.Duration(config, "profile-cache-ttl"),
             SettingsCatalog.Int(config, "profile-cache-size"),

@@ -25,16 +25,23 @@ public sealed class ConversationSetActor : DurableEntity
     private readonly EntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private ConversationSet _state;
+    private readonly ChangeHistory _history;
     private IActorRef _changes = ActorRefs.Nobody;
+    private long? _replayedAt;
 
     public ConversationSetActor(string userID, EntitySettings settings)
     {
         _settings = settings;
         _state = ConversationSet.Empty(userID, settings.Fold.DedupeWindow);
+        _history = new ChangeHistory(settings.ChangeHistory);
         PersistenceId = PersistencePrefix + userID;
 
         Recover<SnapshotOffer>(offer => _state = ((ConversationSetSnapshot)offer.Snapshot).Restore(settings.Fold.DedupeWindow));
-        Recover<IConversationEvent>(e => _state = _state.Apply(e));
+        Recover<IConversationEvent>(e =>
+        {
+            _state = _state.Apply(e);
+            _replayedAt = e.At;
+        });
 
         Command<UserCommand>(Handle);
         Command<GetConversationPage>(q => Sender.Tell(new PageAnswer(ListQueries.Page(
@@ -44,6 +51,9 @@ public sealed class ConversationSetActor : DurableEntity
             ListQueries.Get(_state, q.ConversationID, Now, Retention),
             q.WithStats ? ListQueries.Stats(_state, q.ConversationID, Now, Retention) : null)));
         Command<GetTotalUnread>(q => Sender.Tell(new TotalUnreadAnswer(ListQueries.TotalUnread(_state, Now, Retention, q.Filter))));
+        Command<GetChanges>(q => Sender.Tell(q.After is { } after
+            ? _history.Since(after, q.Max, LastSequenceNr)
+            : new ChangesAnswer(LastSequenceNr, ListQueries.TotalUnread(_state, Now, Retention), [])));
         Command<GetConversationGroups>(_ => Sender.Tell(new ConversationGroupsAnswer(_state.ConversationGroups.ToArray())));
         Command<SaveSnapshotSuccess>(ok => DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failed => _log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId));
@@ -85,8 +95,9 @@ public sealed class ConversationSetActor : DurableEntity
         var left = decision.Events.Count;
         PersistAll(decision.Events, persisted =>
         {
+            var before = _state;
             _state = _state.Apply(persisted);
-            _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), ChangeNotice.Of(_state.OwnerID, LastSequenceNr, persisted)));
+            _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), _history.Record(before, _state, LastSequenceNr, persisted.At, Retention)));
             if (--left > 0)
             {
                 return;
@@ -101,7 +112,14 @@ public sealed class ConversationSetActor : DurableEntity
         });
     }
 
-    /// <summary>Live change feed: each persisted event goes to the user's topic (at most once; the journal fills gaps).</summary>
+    /// <summary>The change history starts where recovery ended (its total known when an event was replayed, or with no journal).</summary>
+    protected override void OnReplaySuccess()
+    {
+        base.OnReplaySuccess();
+        _history.Reset(LastSequenceNr, LastSequenceNr == 0 ? 0 : _replayedAt is { } at ? ListQueries.TotalUnread(_state, at, Retention) : null);
+    }
+
+    /// <summary>Live change feed: each persisted event's change items go to the user's topic (at most once; the journal fills gaps).</summary>
     protected override void PreStart()
     {
         base.PreStart();

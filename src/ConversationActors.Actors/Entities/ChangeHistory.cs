@@ -1,0 +1,71 @@
+using ConversationActors.Actors.Protocol;
+using ConversationActors.Domain.Changes;
+using ConversationActors.Domain.Queries;
+using ConversationActors.Domain.State;
+
+namespace ConversationActors.Actors.Entities;
+
+/// <summary>
+/// The change feed's memory in a conversation-set entity (issue 15): the items of the latest
+/// <c>changes.history-size</c> events, computed once per durable event with <see cref="ChangeFeed.Diff"/>, so a stream
+/// that resumes within that window is answered from here and no stream folds the journal or holds the user's state.
+/// Its start (the <see cref="_base"/>) is where the entity recovered, or the newest record it has dropped.
+/// </summary>
+public sealed class ChangeHistory(int capacity)
+{
+    private readonly Queue<EventChanges> _records = new();
+    private (long Seq, long Total)? _base;
+
+    /// <summary>
+    /// Recovery ended at <paramref name="seq"/>. <paramref name="total"/> is the total after it (judged at that event's
+    /// server time), or null when it is unknown (recovered from a snapshot with no event after it): resumes then go to
+    /// the journal until the history has records.
+    /// </summary>
+    public void Reset(long seq, long? total)
+    {
+        _records.Clear();
+        _base = total is { } t ? (seq, t) : null;
+    }
+
+    /// <summary>Records event <paramref name="seq"/> (server time <paramref name="at"/>, ms since epoch) that turned <paramref name="before"/> into <paramref name="after"/>.</summary>
+    public EventChanges Record(ConversationSet before, ConversationSet after, long seq, long at, long retentionMs)
+    {
+        var record = new EventChanges(after.OwnerID, seq, ChangeFeed.Diff(before, after, seq, at, retentionMs), ListQueries.TotalUnread(after, at, retentionMs));
+        _records.Enqueue(record);
+        while (_records.Count > capacity)
+        {
+            var dropped = _records.Dequeue();
+            _base = (dropped.SequenceNr, dropped.TotalUnreadCount);
+        }
+
+        return record;
+    }
+
+    /// <summary>
+    /// The answer to a resume after <paramref name="after"/>: the total after it and the next (at most
+    /// <paramref name="max"/>) events' changes, or no changes (null) when the history does not reach back that far.
+    /// </summary>
+    public ChangesAnswer Since(long after, int max, long lastSeq)
+    {
+        if (after > lastSeq)
+        {
+            return new ChangesAnswer(lastSeq, null, null);
+        }
+
+        long? total = _base is { } b && b.Seq == after ? b.Total : null;
+        var next = new List<EventChanges>();
+        foreach (var record in _records)
+        {
+            if (record.SequenceNr == after)
+            {
+                total = record.TotalUnreadCount;
+            }
+            else if (record.SequenceNr > after && total is not null && next.Count < max)
+            {
+                next.Add(record);
+            }
+        }
+
+        return total is null ? new ChangesAnswer(lastSeq, null, null) : new ChangesAnswer(lastSeq, total, next);
+    }
+}
