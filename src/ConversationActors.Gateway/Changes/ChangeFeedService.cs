@@ -99,10 +99,12 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
 
         if (answer is { Changes: { } recent, TotalUnreadCount: { } totalThen })
         {
+            deps.Metrics.HistoryCatchUp();
             return new ChangeStream(userID, resume, totalThen, null, recent, null, live, subscriber, deps);
         }
 
         // Older than the entity's history: fold the journal from the latest snapshot at or before the resume point.
+        deps.Metrics.JournalCatchUp();
         var replayed = await deps.Replay.AfterSeqAsync(userID, resume, ct);
         var feed = ChangeFeed.Start(replayed.State, replayed.Seq, replayed.At, deps.Node.Fold.RetentionMs);
         return new ChangeStream(userID, feed.Seq, feed.TotalUnread, feed, [], null, live, subscriber, deps);

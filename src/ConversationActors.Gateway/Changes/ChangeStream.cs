@@ -258,6 +258,7 @@ public sealed class ChangeStream : IAsyncDisposable
 
                 if (asked.Value.Changes is { } recent)
                 {
+                    _metrics.HistoryCatchUp();
                     if (recent.Count == 0)
                     {
                         return true;
@@ -274,6 +275,7 @@ public sealed class ChangeStream : IAsyncDisposable
                     continue;
                 }
 
+                _metrics.JournalCatchUp();
                 var replayed = await _deps.Replay.AfterSeqAsync(_userID, _seq, ct);
                 _catchUp = new ChangeFeed(replayed.State, replayed.Seq, _total, _deps.Node.Fold.RetentionMs);
             }

@@ -12,19 +12,30 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private GatewayProcess(Process process, string folder, string baseUrl)
+    private GatewayProcess(Process process, string folder, string baseUrl, bool ownsFolder)
     {
         _process = process;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         BaseUrl = baseUrl;
     }
 
     public string BaseUrl { get; }
 
-    public static async Task<GatewayProcess> StartAsync(TimeSpan readyWithin)
+    public static Task<GatewayProcess> StartAsync(TimeSpan readyWithin) =>
+        StartAsync(readyWithin, Directory.CreateTempSubdirectory("ca-readme-").FullName, new Dictionary<string, string>(), ownsFolder: true);
+
+    /// <summary>
+    /// A gateway on the SQLite file <c>c.db</c> in <paramref name="folder"/>, which outlives the process (a restart
+    /// starts another process on the same file), with extra environment variables (settings overrides).
+    /// </summary>
+    public static Task<GatewayProcess> StartAsync(TimeSpan readyWithin, string folder, IReadOnlyDictionary<string, string> environment) =>
+        StartAsync(readyWithin, folder, environment, ownsFolder: false);
+
+    private static async Task<GatewayProcess> StartAsync(TimeSpan readyWithin, string folder, IReadOnlyDictionary<string, string> environment, bool ownsFolder)
     {
-        var folder = Directory.CreateTempSubdirectory("ca-readme-").FullName;
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var dll = Path.Combine(AppContext.BaseDirectory, "ConversationActors.Gateway.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
@@ -36,13 +47,18 @@ public sealed class GatewayProcess : IAsyncDisposable
         };
         start.Environment["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={Path.Combine(folder, "c.db")}";
         start.Environment["CONVERSATION_ACTORS_CONFIG_DIR"] = Path.Combine(AppContext.BaseDirectory, "config");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var gateway = new GatewayProcess(process, folder, baseUrl);
+        var gateway = new GatewayProcess(process, folder, baseUrl, ownsFolder);
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow + readyWithin;
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -84,7 +100,10 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownsFolder)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private static int FreePort()
