@@ -3,8 +3,11 @@ using ConversationActors.Domain.State;
 
 namespace ConversationActors.Actors.Journal;
 
-/// <summary>A user's set as folded up to event <paramref name="Seq"/>, and that event's server time (ms since epoch; 0 before the first).</summary>
-public sealed record ReplayedState(ConversationSet State, long Seq, long At);
+/// <summary>
+/// A user's set as folded up to event <paramref name="Seq"/>, and that event's server time (ms since epoch; 0 before the
+/// first). <paramref name="FromSnapshot"/>: the seq of the snapshot the fold started from (0: from the first event).
+/// </summary>
+public sealed record ReplayedState(ConversationSet State, long Seq, long At, long FromSnapshot = 0);
 
 /// <summary>
 /// Folds a user's journal with the entity's own fold while streaming it in pages (issue 15): it starts from the latest
@@ -30,6 +33,7 @@ public sealed class StateReplay(JournalReader journal, SnapshotReader snapshots,
     {
         var start = await StartAsync(userID, seq, moment, ct);
         var (state, reached, at) = (start.State, start.Seq, start.At);
+        ReplayedState Result() => new(state, reached, at, start.Seq);
         while (reached < seq)
         {
             var to = Math.Min(seq, reached + PageSize);
@@ -38,7 +42,7 @@ public sealed class StateReplay(JournalReader journal, SnapshotReader snapshots,
             {
                 if (moment is { } m && e.Event.At > m)
                 {
-                    return new ReplayedState(state, reached, at);
+                    return Result();
                 }
 
                 (state, reached, at) = (state.Apply(e.Event), e.Seq, e.Event.At);
@@ -50,7 +54,7 @@ public sealed class StateReplay(JournalReader journal, SnapshotReader snapshots,
             }
         }
 
-        return new ReplayedState(state, reached, at);
+        return Result();
     }
 
     private async Task<ReplayedState> StartAsync(string userID, long seq, long? moment, CancellationToken ct)
