@@ -57,4 +57,30 @@ public sealed class ChangeHistoryTests
         Assert.Empty(history.Since(9, 10, lastSeq: 9).Changes!);
         Assert.Equal(1, history.Since(9, 10, lastSeq: 9).TotalUnreadCount);
     }
+
+    [Fact]
+    public void An_event_with_more_items_than_a_message_carries_is_recorded_as_oversized_and_answers_stop_before_it()
+    {
+        var set = ConversationSet.Empty("owner", 1000).Apply(new ConversationGroupCreated("big", T));
+        var seq = 1L;
+        for (var i = 1; i <= ChangeHistory.MaxItems + 1; i++)
+        {
+            set = set.Apply(Message(i, $"p{i}", "owner")).Apply(new ConversationAddedToGroup($"C2Cp{i}", "big", T + i));
+            seq += 2;
+        }
+
+        var history = new ChangeHistory(capacity: 10);
+        history.Reset(seq, 0);
+        var created = set.Apply(new ConversationGroupCreated("other", T + 500));
+        history.Record(set, created, seq + 1, T + 500, 0);
+        var renamed = created.Apply(new ConversationGroupRenamed("big", "huge", T + 501));
+        var record = history.Record(created, renamed, seq + 2, T + 501, 0);
+
+        Assert.True(record.Oversized);
+        Assert.Empty(record.Items);
+        Assert.Equal(ChangeHistory.MaxItems + 1, ChangeFeed.Diff(created, renamed, seq + 2, T + 501, 0).Count);
+        Assert.Equal([seq + 1], history.Since(seq, 10, seq + 2).Changes!.Select(c => c.SequenceNr)); // stops before it
+        Assert.Null(history.Since(seq + 1, 10, seq + 2).Changes); // the next one is oversized: read the journal
+        Assert.Empty(history.Since(seq + 2, 10, seq + 2).Changes!);
+    }
 }

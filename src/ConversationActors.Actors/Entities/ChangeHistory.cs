@@ -13,6 +13,12 @@ namespace ConversationActors.Actors.Entities;
 /// </summary>
 public sealed class ChangeHistory(int capacity)
 {
+    /// <summary>
+    /// Most items one message carries (~1 KB each, so well below Akka remoting's 128 KB frame): an event with more is
+    /// recorded as <see cref="EventChanges.Oversized"/>, and an answer stops adding events once it holds this many.
+    /// </summary>
+    public const int MaxItems = 64;
+
     private readonly Queue<EventChanges> _records = new();
     private (long Seq, long Total)? _base;
 
@@ -30,7 +36,11 @@ public sealed class ChangeHistory(int capacity)
     /// <summary>Records event <paramref name="seq"/> (server time <paramref name="at"/>, ms since epoch) that turned <paramref name="before"/> into <paramref name="after"/>.</summary>
     public EventChanges Record(ConversationSet before, ConversationSet after, long seq, long at, long retentionMs)
     {
-        var record = new EventChanges(after.OwnerID, seq, ChangeFeed.Diff(before, after, seq, at, retentionMs), ListQueries.TotalUnread(after, at, retentionMs));
+        var items = ChangeFeed.Diff(before, after, seq, at, retentionMs);
+        var total = ListQueries.TotalUnread(after, at, retentionMs);
+        var record = items.Count > MaxItems
+            ? new EventChanges(after.OwnerID, seq, [], total, Oversized: true)
+            : new EventChanges(after.OwnerID, seq, items, total);
         _records.Enqueue(record);
         while (_records.Count > capacity)
         {
@@ -43,7 +53,9 @@ public sealed class ChangeHistory(int capacity)
 
     /// <summary>
     /// The answer to a resume after <paramref name="after"/>: the total after it and the next (at most
-    /// <paramref name="max"/>) events' changes, or no changes (null) when the history does not reach back that far.
+    /// <paramref name="max"/>) events' changes, up to <see cref="MaxItems"/> items (at least one event) and stopping
+    /// before an oversized event; no changes (null) when the history does not reach back that far or the next event is
+    /// oversized (the stream reads the journal).
     /// </summary>
     public ChangesAnswer Since(long after, int max, long lastSeq)
     {
@@ -54,16 +66,32 @@ public sealed class ChangeHistory(int capacity)
 
         long? total = _base is { } b && b.Seq == after ? b.Total : null;
         var next = new List<EventChanges>();
+        var items = 0;
         foreach (var record in _records)
         {
             if (record.SequenceNr == after)
             {
                 total = record.TotalUnreadCount;
+                continue;
             }
-            else if (record.SequenceNr > after && total is not null && next.Count < max)
+
+            if (record.SequenceNr < after || total is null)
             {
-                next.Add(record);
+                continue;
             }
+
+            if (record.Oversized && next.Count == 0)
+            {
+                return new ChangesAnswer(lastSeq, null, null);
+            }
+
+            if (record.Oversized || next.Count == max || (next.Count > 0 && items + record.Items.Count > MaxItems))
+            {
+                break;
+            }
+
+            next.Add(record);
+            items += record.Items.Count;
         }
 
         return total is null ? new ChangesAnswer(lastSeq, null, null) : new ChangesAnswer(lastSeq, total, next);

@@ -9,8 +9,10 @@ namespace ConversationActors.Actors.Protocol;
 /// <see cref="Items"/> are the conversation items (SPEC 4.3, in the feed's order); <see cref="TotalUnreadCount"/> is the
 /// total after the event, judged at its server time: each stream sends <c>totalUnreadChanged</c> when it differs from
 /// the last total that stream sent. Delivery is at most once; a stream fills a gap with <see cref="GetChanges"/>.
+/// <see cref="Oversized"/>: the event changed more conversations than one message should carry (e.g. renaming a large
+/// conversation group), so <see cref="Items"/> is empty and a stream reads that event's items from the journal.
 /// </summary>
-public sealed record EventChanges(string UserID, long SequenceNr, IReadOnlyList<ChangeItem> Items, long TotalUnreadCount) : IClusterMessage;
+public sealed record EventChanges(string UserID, long SequenceNr, IReadOnlyList<ChangeItem> Items, long TotalUnreadCount, bool Oversized = false) : IClusterMessage;
 
 /// <summary>
 /// Where a change stream starts (issue 15). <see cref="After"/> null: now (answer: the last seq and the total judged

@@ -226,13 +226,17 @@ public sealed class ChangeStream : IAsyncDisposable
             return true; // already delivered (during catch-up or a gap read)
         }
 
-        if (notice.SequenceNr == _seq + 1 && _catchUp is null)
+        if (notice.SequenceNr == _seq + 1 && _catchUp is null && !notice.Oversized)
         {
             return await EmitAsync(notice, live: true, ct);
         }
 
-        // A gap: notices were lost or dropped. The entity's history (or the journal) has every event up to this one.
-        _metrics.GapRead();
+        // A gap (notices were lost or dropped) or an event too large to send: the entity's history or the journal has it.
+        if (!notice.Oversized)
+        {
+            _metrics.GapRead();
+        }
+
         return await CatchUpAsync(live: true, ct);
     }
 

@@ -98,6 +98,42 @@ public sealed class ChangeFeedResumeTests
         Assert.Equal(reference, (await ReplayAsync(restarted, user, 12)).Where(line => !line.StartsWith("12 ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task An_event_that_changes_more_conversations_than_a_message_carries_is_read_from_the_journal_with_the_same_items()
+    {
+        const string user = "oversized";
+        const int size = 70;
+        using var folder = new TempFolder();
+        await using var host = await GatewayHost.StartAsync(folder.Database);
+        var metrics = host.Services.GetRequiredService<ChangeFeedMetrics>();
+        var baseAddress = host.Api.Http.BaseAddress!;
+        var t = Messages.HourAgo;
+        var ids = Enumerable.Range(1, size).Select(i => $"C2Cp{i}").ToArray();
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            (await host.Api.AddMessageAsync(user, id, Messages.Body($"m{i}", user, t + i))).Ok();
+        }
+
+        var list = string.Join(",", ids.Select(id => $"\"{id}\""));
+        (await host.Api.PostAsync(Paths.User(user) + "/conversationGroups", $$"""{"groupName":"Big","conversationIDList":[{{list}}]}""")).Ok();
+        const long rename = size + 1 + size + 1;
+        await using var feed = await SseClient.OpenAsync(baseAddress, user);
+        Assert.Equal(rename - 1, (await feed.NextAsync(Wait))!.Id);
+        var fromJournal = metrics.JournalCatchUps;
+
+        (await host.Api.PutAsync(Paths.User(user) + "/conversationGroups/Big", """{"newName":"Huge"}""")).Ok();
+        var renamed = await feed.ReadUntilAsync(e => e.Count == size, Wait);
+        (await host.Api.AddMessageAsync(user, "C2Cp1", Messages.Body("after", "p1", t + 1000))).Ok();
+        var after = await feed.ReadUntilAsync(e => e.Count > 0 && e[^1].Event == "totalUnreadChanged", Wait);
+
+        Assert.All(renamed, e => Assert.Equal((rename, "conversationChanged"), (e.Id, e.Event)));
+        Assert.All(renamed, e => Assert.Equal("Huge", e.Data.GetProperty("conversationGroupList")[0].GetString()));
+        Assert.True(metrics.JournalCatchUps > fromJournal, "the oversized event was read from the journal");
+        Assert.Equal([rename + 1, rename + 1], after.Select(e => e.Id));
+        await using var replay = await SseClient.OpenAsync(baseAddress, user, lastEventId: rename - 1);
+        Assert.Equal(Lines(renamed), Lines(await replay.ReadUntilAsync(e => e.Count == size, Wait)));
+    }
+
     /// <summary>
     /// Writes events <paramref name="from"/>..<paramref name="to"/> (at most 12), one each: peers' messages (unread,
     /// totals), own messages, a read, a pin and an unpin. Events 11 and 12 cause one item each, so reading up to the
