@@ -46,10 +46,16 @@ public sealed class ChangeFeedResumeTests
         var regions = await host.Services.GetRequiredService<RegionsHolder>().Regions;
         await WaitUntilAsync(async () => !(await LiveEntitiesAsync(regions.Conversations)).Contains(user), "the entity is passivated");
 
-        // Recovered from the snapshot after event 8 plus events 9-11: a resume at 6 is older than its history (the
-        // journal is folded), one at 11 is where its history starts (the entity answers).
+        // Recovered from the snapshot after event 8 plus events 9-11: resumes at 6 and 9 are older than its history (the
+        // journal is folded, from seq 1 and from that snapshot), one at 11 is where its history starts (the entity answers).
         await using var resumed = await SseClient.OpenAsync(baseAddress, user, lastEventId: 6);
         Assert.Equal(After(reference, 6), Lines(await resumed.ReadUntilAsync(e => e.Count > 0 && e[^1].Id == 11, Wait)));
+        await using (var fromSnapshot = await SseClient.OpenAsync(baseAddress, user, lastEventId: 9))
+        {
+            // Folded from the snapshot after event 8, not from seq 1: the same items.
+            Assert.Equal(After(reference, 9), Lines(await fromSnapshot.ReadUntilAsync(e => e.Count > 0 && e[^1].Id == 11, Wait)));
+        }
+
         await using var atEnd = await SseClient.OpenAsync(baseAddress, user, lastEventId: 11);
         Assert.True(metrics.JournalCatchUps > fromJournal, "the resume older than the recovered entity's history read the journal");
         Assert.Contains(user, await LiveEntitiesAsync(regions.Conversations));
