@@ -83,4 +83,26 @@ public sealed class ChangeHistoryTests
         Assert.Null(history.Since(seq + 1, 10, seq + 2).Changes); // the next one is oversized: read the journal
         Assert.Empty(history.Since(seq + 2, 10, seq + 2).Changes!);
     }
+
+    [Fact]
+    public void Answers_stay_far_below_a_remoting_frame_even_when_each_event_carries_a_large_draft()
+    {
+        var history = new ChangeHistory(capacity: 32);
+        history.Reset(0, 0);
+        var set = ConversationSet.Empty("owner", 100);
+        for (var i = 1; i <= 20; i++)
+        {
+            var next = set.Apply(new DraftSet("C2Cpeer", new string((char)('a' + (i % 2)), 8000), T + i, false, []));
+            history.Record(set, next, i, T + i, 0);
+            set = next;
+        }
+
+        var answer = history.Since(0, 32, 20);
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(answer, ConversationActors.Actors.Serialization.PayloadCodec.Options).Length;
+
+        Assert.InRange(answer.Changes!.Count, 1, 19);
+        Assert.InRange(bytes, 1, ChangeHistory.MaxBytes);
+        Assert.Equal(1L, answer.Changes[0].SequenceNr);
+        Assert.All(answer.Changes, c => Assert.False(c.Oversized)); // one 8 KB draft still travels as items
+    }
 }

@@ -14,10 +14,16 @@ namespace ConversationActors.Actors.Entities;
 public sealed class ChangeHistory(int capacity)
 {
     /// <summary>
-    /// Most items one message carries (~1 KB each, so well below Akka remoting's 128 KB frame): an event with more is
-    /// recorded as <see cref="EventChanges.Oversized"/>, and an answer stops adding events once it holds this many.
+    /// Most items one message carries: an event with more is recorded as <see cref="EventChanges.Oversized"/>, and an
+    /// answer stops adding events once it holds this many.
     /// </summary>
     public const int MaxItems = 64;
+
+    /// <summary>
+    /// Most bytes (a generous estimate of the JSON) one message carries, well below Akka remoting's 128 KB frame
+    /// (a view with an 8 KB draft or a thousand @ entries is large): the same rule as <see cref="MaxItems"/>.
+    /// </summary>
+    public const int MaxBytes = 48 * 1024;
 
     private readonly Queue<EventChanges> _records = new();
     private (long Seq, long Total)? _base;
@@ -38,7 +44,7 @@ public sealed class ChangeHistory(int capacity)
     {
         var items = ChangeFeed.Diff(before, after, seq, at, retentionMs);
         var total = ListQueries.TotalUnread(after, at, retentionMs);
-        var record = items.Count > MaxItems
+        var record = items.Count > MaxItems || items.Sum(ApproxBytes) > MaxBytes
             ? new EventChanges(after.OwnerID, seq, [], total, Oversized: true)
             : new EventChanges(after.OwnerID, seq, items, total);
         _records.Enqueue(record);
@@ -67,6 +73,7 @@ public sealed class ChangeHistory(int capacity)
         long? total = _base is { } b && b.Seq == after ? b.Total : null;
         var next = new List<EventChanges>();
         var items = 0;
+        var bytes = 0;
         foreach (var record in _records)
         {
             if (record.SequenceNr == after)
@@ -85,15 +92,23 @@ public sealed class ChangeHistory(int capacity)
                 return new ChangesAnswer(lastSeq, null, null);
             }
 
-            if (record.Oversized || next.Count == max || (next.Count > 0 && items + record.Items.Count > MaxItems))
+            var recordBytes = record.Items.Sum(ApproxBytes);
+            if (record.Oversized || next.Count == max || (next.Count > 0 && (items + record.Items.Count > MaxItems || bytes + recordBytes > MaxBytes)))
             {
                 break;
             }
 
             next.Add(record);
             items += record.Items.Count;
+            bytes += recordBytes;
         }
 
         return total is null ? new ChangesAnswer(lastSeq, null, null) : new ChangesAnswer(lastSeq, total, next);
     }
+
+    /// <summary>An upper estimate of an item's JSON: fixed fields, then every free text at 3 bytes per UTF-16 unit.</summary>
+    public static int ApproxBytes(ChangeItem item) => item.Conversation is not { } v
+        ? 128
+        : 1024 + (3 * ((v.DraftText?.Length ?? 0) + (v.LastMessage?.Summary.Length ?? 0) + (v.CustomData?.Length ?? 0) + (v.FriendRemark?.Length ?? 0)))
+            + (v.GroupAtInfoList.Count * 128) + (v.MarkList.Count * 24) + v.ConversationGroupList.Sum(g => 8 + (3 * g.Length));
 }
