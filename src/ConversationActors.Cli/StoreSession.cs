@@ -15,6 +15,7 @@ public sealed class StoreSession : IAsyncDisposable
         System = system;
         Settings = settings;
         Journal = new JournalReader(system);
+        Replay = new StateReplay(Journal, new SnapshotReader(system, TimeSpan.FromSeconds(30)), settings.Fold.DedupeWindow);
     }
 
     public ActorSystem System { get; }
@@ -22,6 +23,9 @@ public sealed class StoreSession : IAsyncDisposable
     public NodeSettings Settings { get; }
 
     public JournalReader Journal { get; }
+
+    /// <summary>Folds a journal page by page from the latest snapshot before the target (issue 15).</summary>
+    public StateReplay Replay { get; }
 
     public static StoreSession Open(StoreOptions options)
     {

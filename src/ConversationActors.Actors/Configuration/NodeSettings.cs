@@ -62,7 +62,7 @@ public sealed record NodeSettings(
         SettingsCatalog.Duration(config, "store-breaker.reset-timeout");
         SettingsCatalog.Duration(config, "recovery-event-timeout");
         return new NodeSettings(
-            new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time)
+            new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time, SettingsCatalog.Int(config, "changes.history-size"))
             {
                 MaxPendingWrites = SettingsCatalog.Int(config, "max-pending-writes"),
             },

@@ -83,6 +83,8 @@ public static class SettingsCatalog
             "a quiet change-feed stream gets a keep-alive comment this often (each also re-reads the journal's tail)", 100, 3_600_000),
         new("changes.buffer-size", "CONVERSATION_ACTORS_CHANGES_BUFFER_SIZE", SettingKind.Integer, "256",
             "changes queued per stream for a slow client; when full the stream is closed and the client resumes", 1, 1_000_000),
+        new("changes.history-size", "CONVERSATION_ACTORS_CHANGES_HISTORY_SIZE", SettingKind.Integer, "256",
+            "events whose change items an active entity keeps, so a stream resuming within them needs no journal read", 1, 100_000),
         new("limits.max-body-bytes", "CONVERSATION_ACTORS_MAX_BODY_BYTES", SettingKind.Integer, "65536", "larger bodies get 413 before they are read", 1024, 16 << 20),
         new("limits.summary-max-chars", "CONVERSATION_ACTORS_SUMMARY_MAX_CHARS", SettingKind.Integer, "512", "longest message `summary` (UTF-16 units)", 1, 65_536),
         new("limits.draft-max-bytes", "CONVERSATION_ACTORS_DRAFT_MAX_BYTES", SettingKind.Integer, "8192", "longest `draftText` (bytes of UTF-8)", 1, 1 << 20),

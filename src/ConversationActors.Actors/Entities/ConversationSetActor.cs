@@ -32,17 +32,24 @@ public sealed class ConversationSetActor : DurableEntity
     private ConversationSet _state;
     private ConversationSet _pending;
     private long _nextSeq;
+    private readonly ChangeHistory _history;
     private IActorRef _changes = ActorRefs.Nobody;
+    private long? _replayedAt;
 
     public ConversationSetActor(string userID, EntitySettings settings)
     {
         _settings = settings;
         _state = ConversationSet.Empty(userID, settings.Fold.DedupeWindow);
         _pending = _state;
+        _history = new ChangeHistory(settings.ChangeHistory);
         PersistenceId = PersistencePrefix + userID;
 
         Recover<SnapshotOffer>(offer => _state = ((ConversationSetSnapshot)offer.Snapshot).Restore(settings.Fold.DedupeWindow));
-        Recover<IConversationEvent>(e => _state = _state.Apply(e));
+        Recover<IConversationEvent>(e =>
+        {
+            _state = _state.Apply(e);
+            _replayedAt = e.At;
+        });
 
         Command<UserCommand>(Handle);
         Command<GetConversationPage>(q => Sender.Tell(new PageAnswer(ListQueries.Page(
@@ -52,6 +59,9 @@ public sealed class ConversationSetActor : DurableEntity
             ListQueries.Get(_state, q.ConversationID, Now, Retention),
             q.WithStats ? ListQueries.Stats(_state, q.ConversationID, Now, Retention) : null)));
         Command<GetTotalUnread>(q => Sender.Tell(new TotalUnreadAnswer(ListQueries.TotalUnread(_state, Now, Retention, q.Filter))));
+        Command<GetChanges>(q => Sender.Tell(q.After is { } after
+            ? _history.Since(after, q.Max, LastSequenceNr)
+            : new ChangesAnswer(LastSequenceNr, ListQueries.TotalUnread(_state, Now, Retention), [])));
         Command<GetConversationGroups>(_ => Sender.Tell(new ConversationGroupsAnswer(_state.ConversationGroups.ToArray())));
         Command<SaveSnapshotSuccess>(ok => DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failed => _log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId));
@@ -110,8 +120,9 @@ public sealed class ConversationSetActor : DurableEntity
         var left = decision.Events.Count;
         PersistAllAsync(decision.Events, persisted =>
         {
+            var before = _state;
             _state = _state.Apply(persisted);
-            _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), ChangeNotice.Of(_state.OwnerID, LastSequenceNr, persisted)));
+            _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), _history.Record(before, _state, LastSequenceNr, persisted.At, Retention)));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
             {
                 SaveSnapshot(ConversationSetSnapshot.Of(_state));
@@ -133,17 +144,22 @@ public sealed class ConversationSetActor : DurableEntity
             ? new CommandRefused(refusal.Code, refusal.Desc)
             : new CommandAccepted(false, Answer(message.Command, now), LastSequenceNr, decision.Results);
 
+    /// <summary>
+    /// After recovery: nothing is pending, and the change history starts where recovery ended (its total known when an
+    /// event was replayed, or with no journal).
+    /// </summary>
     protected override void OnReplaySuccess()
     {
         base.OnReplaySuccess();
         _pending = _state;
         _nextSeq = LastSequenceNr;
+        _history.Reset(LastSequenceNr, LastSequenceNr == 0 ? 0 : _replayedAt is { } at ? ListQueries.TotalUnread(_state, at, Retention) : null);
     }
 
     /// <summary>The rejected events were never stored (their seqs stay used): nothing else was decided on top of them.</summary>
     protected override void RejectedAlone() => _pending = _state;
 
-    /// <summary>Live change feed: each persisted event goes to the user's topic (at most once; the journal fills gaps).</summary>
+    /// <summary>Live change feed: each persisted event's change items go to the user's topic (at most once; the journal fills gaps).</summary>
     protected override void PreStart()
     {
         base.PreStart();

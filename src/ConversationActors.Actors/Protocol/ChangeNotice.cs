@@ -5,10 +5,9 @@ using ConversationActors.Domain.Events;
 namespace ConversationActors.Actors.Protocol;
 
 /// <summary>
-/// Published by a conversation-set entity to its user's change topic after event <see cref="SequenceNr"/>
-/// is durably persisted (never before), for the live part of the change feed. Delivery is at most once
-/// (DistributedPubSub); the journal stays the source of truth, so subscribers fill gaps from it.
-/// The event travels as its manifest and JSON, so every event type (including future ones) can ride along.
+/// The change topic of a user (<see cref="TopicFor"/>), and the notice entities published there before issue 15: the raw
+/// event after it was persisted, for every stream to fold. Entities now publish <see cref="EventChanges"/> instead; the
+/// type and its manifest <c>ChangeNotice.v1</c> stay so the manifest is never reused and older nodes' messages still decode.
 /// </summary>
 public sealed record ChangeNotice(string UserID, long SequenceNr, string EventManifest, JsonElement Event) : IClusterMessage
 {

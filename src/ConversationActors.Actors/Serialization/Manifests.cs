@@ -62,6 +62,9 @@ public static class Manifests
         [typeof(ChangeNotice)] = "ChangeNotice.v1",
         [typeof(GetConversationGroups)] = "GetConversationGroups.v1",
         [typeof(ConversationGroupsAnswer)] = "ConversationGroupsAnswer.v1",
+        [typeof(EventChanges)] = "EventChanges.v1",
+        [typeof(GetChanges)] = "GetChanges.v1",
+        [typeof(ChangesAnswer)] = "ChangesAnswer.v1",
     };
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

@@ -36,4 +36,7 @@ public interface IConversationService
     Task<ServiceResult<GroupProfile>> GetGroupProfileAsync(string groupID, CancellationToken cancellationToken);
 
     Task<ServiceResult<GroupProfile>> UpdateGroupProfileAsync(string groupID, GroupProfilePatch patch, CancellationToken cancellationToken);
+
+    /// <summary>Where a change stream starts, or the recent changes after a seq, from the user's entity (issue 15).</summary>
+    Task<ServiceResult<ChangesAnswer>> GetChangesAsync(string userID, long? after, int max, CancellationToken cancellationToken);
 }

@@ -62,6 +62,9 @@ public sealed class ShardedConversationService(Task<ShardRegions> regions, TimeS
     public Task<ServiceResult<GroupProfile>> UpdateGroupProfileAsync(string groupID, GroupProfilePatch patch, CancellationToken cancellationToken) =>
         AskAsync<GroupProfileAnswer, GroupProfile>(r => r.GroupProfiles, new UpdateGroupProfile(groupID, patch), a => a.Profile, cancellationToken);
 
+    public Task<ServiceResult<ChangesAnswer>> GetChangesAsync(string userID, long? after, int max, CancellationToken cancellationToken) =>
+        AskAsync<ChangesAnswer, ChangesAnswer>(r => r.Conversations, new GetChanges(userID, after, max), a => a, cancellationToken);
+
     private async Task<ServiceResult<TResult>> AskAsync<TAnswer, TResult>(
         Func<ShardRegions, IActorRef> region, IEntityMessage message, Func<TAnswer, TResult> select, CancellationToken cancellationToken)
     {

@@ -39,17 +39,22 @@ public static class ReplayCommand
             }
 
             await using var session = cli.OpenSession(parse);
-            var window = session.Settings.Fold.DedupeWindow;
-            var journal = await session.Journal.ReadAsync(userID, 1, parse.GetValue(asOfSeq) ?? long.MaxValue, ct);
             var (state, at) = parse.GetValue(asOfSeq) is { } seq
-                ? JournalReplay.AsOfSeq(userID, journal, seq, window)
+                ? await AfterSeqAsync(session, userID, seq, ct)
                 : moment is { } m
-                    ? (JournalReplay.AsOf(userID, journal, m.ToUnixTimeMilliseconds(), window), m.ToUnixTimeMilliseconds())
-                    : (JournalReplay.Fold(userID, journal.Select(e => e.Event), window), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                    ? ((await session.Replay.AtAsync(userID, m.ToUnixTimeMilliseconds(), ct)).State, m.ToUnixTimeMilliseconds())
+                    : ((await session.Replay.AfterSeqAsync(userID, long.MaxValue, ct)).State, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             Render(cli.Console, userID, state, at, session.Settings.Fold.RetentionMs);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The set after event <paramref name="seq"/> (or the journal's end, if it ends before), judged at that event's time.</summary>
+    private static async Task<(ConversationSet State, long At)> AfterSeqAsync(StoreSession session, string userID, long seq, CancellationToken ct)
+    {
+        var replayed = await session.Replay.AfterSeqAsync(userID, seq, ct);
+        return (replayed.State, replayed.At);
     }
 
     internal static bool HasZone(string text) => text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');

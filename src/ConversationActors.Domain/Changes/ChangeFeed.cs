@@ -31,13 +31,33 @@ public sealed record ChangeFeed(ConversationSet State, long Seq, long TotalUnrea
         var before = State;
         var after = before.Apply(e.Event);
         var at = e.Event.At;
+        var total = ListQueries.TotalUnread(after, at, RetentionMs);
+        var conversations = Diff(before, after, e.Seq, at, RetentionMs);
+        var items = new List<ChangeItem>(conversations.Count + 1);
+        items.AddRange(conversations);
+        if (total != TotalUnread)
+        {
+            items.Add(ChangeItem.Total(e.Seq, total));
+        }
+
+        return (this with { State = after, Seq = e.Seq, TotalUnread = total }, items);
+    }
+
+    /// <summary>
+    /// The conversation items of event <paramref name="seq"/> (recorded at <paramref name="at"/>, ms since epoch), which
+    /// turned <paramref name="before"/> into <paramref name="after"/>: conversations that disappeared, new ones, changed
+    /// ones (each group by conversationID). The total is not among them: whether it moved depends on what the reader
+    /// last saw (SPEC 4.3; issue 15: the entity computes these once, each stream adds its own total item).
+    /// </summary>
+    public static IReadOnlyList<ChangeItem> Diff(ConversationSet before, ConversationSet after, long seq, long at, long retentionMs)
+    {
         var deleted = new List<ChangeItem>();
         var created = new List<ChangeItem>();
         var changed = new List<ChangeItem>();
         foreach (var id in Touched(before, after).Order(StringComparer.Ordinal))
         {
-            var was = before.FindLive(id, at, RetentionMs);
-            var now = after.FindLive(id, at, RetentionMs);
+            var was = before.FindLive(id, at, retentionMs);
+            var now = after.FindLive(id, at, retentionMs);
             if (was is null && now is null)
             {
                 continue;
@@ -45,33 +65,23 @@ public sealed record ChangeFeed(ConversationSet State, long Seq, long TotalUnrea
 
             if (now is null)
             {
-                deleted.Add(ChangeItem.Deleted(e.Seq, id));
+                deleted.Add(ChangeItem.Deleted(seq, id));
             }
             else if (was is null)
             {
-                created.Add(ChangeItem.New(e.Seq, ConversationView.From(now, after)));
+                created.Add(ChangeItem.New(seq, ConversationView.From(now, after)));
             }
             else
             {
                 var view = ConversationView.From(now, after);
                 if (!SameView(ConversationView.From(was, before), view))
                 {
-                    changed.Add(ChangeItem.Changed(e.Seq, view));
+                    changed.Add(ChangeItem.Changed(seq, view));
                 }
             }
         }
 
-        var total = ListQueries.TotalUnread(after, at, RetentionMs);
-        var items = new List<ChangeItem>(deleted.Count + created.Count + changed.Count + 1);
-        items.AddRange(deleted);
-        items.AddRange(created);
-        items.AddRange(changed);
-        if (total != TotalUnread)
-        {
-            items.Add(ChangeItem.Total(e.Seq, total));
-        }
-
-        return (this with { State = after, Seq = e.Seq, TotalUnread = total }, items);
+        return [.. deleted, .. created, .. changed];
     }
 
     /// <summary>

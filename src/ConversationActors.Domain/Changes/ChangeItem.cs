@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ConversationActors.Domain.Queries;
 
 namespace ConversationActors.Domain.Changes;
@@ -29,6 +30,7 @@ public sealed record ChangeItem(long Seq, ChangeKind Kind, ConversationView? Con
     public static ChangeItem Total(long seq, long total) => new(seq, ChangeKind.TotalUnreadChanged, null, null, total);
 
     /// <summary>The SSE event name: newConversation, conversationChanged, conversationDeleted, totalUnreadChanged.</summary>
+    [JsonIgnore]
     public string EventName => Kind switch
     {
         ChangeKind.NewConversation => "newConversation",

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ConversationActors.Actors.Journal;
-using ConversationActors.Domain.Replay;
 using ConversationActors.Domain.State;
 using ConversationActors.Gateway.Http;
 
@@ -9,9 +8,10 @@ namespace ConversationActors.Gateway.Apis;
 
 /// <summary>
 /// SPEC 4.3 <c>?asOfSeq=N</c> / <c>?asOf=ISO-8601</c>: the user's set folded from the journal as it was
-/// after event N or at that time, and the moment at which retention is judged.
+/// after event N or at that time, and the moment at which retention is judged. The fold streams the journal in pages
+/// from the latest snapshot at or before the target (issue 15, <see cref="StateReplay"/>), so memory does not grow with it.
 /// </summary>
-public sealed partial class TimeTravel(JournalReader journal, ApiContext api)
+public sealed partial class TimeTravel(StateReplay replay)
 {
     public static bool IsRequested(IQueryCollection query) => query.ContainsKey("asOfSeq") || query.ContainsKey("asOf");
 
@@ -24,7 +24,6 @@ public sealed partial class TimeTravel(JournalReader journal, ApiContext api)
             throw RequestRefusedException.Invalid("give asOfSeq or asOf, not both");
         }
 
-        var window = api.Settings.Fold.DedupeWindow;
         if (seqText is not null)
         {
             if (!long.TryParse(seqText, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
@@ -32,19 +31,17 @@ public sealed partial class TimeTravel(JournalReader journal, ApiContext api)
                 throw RequestRefusedException.Invalid($"asOfSeq must be an integer of 0 or more, got \"{Short(seqText)}\"");
             }
 
-            var events = seq == 0 ? [] : await journal.ReadAsync(userID, 1, seq, ct);
-            if (seq > 0 && (events.Count == 0 || events[^1].Seq < seq) && (await journal.ReadAsync(userID, seq + 1, seq + 1, ct)).Count == 0)
+            var after = await replay.AfterSeqAsync(userID, seq, ct);
+            if (after.Seq < seq)
             {
-                var end = events.Count == 0 ? 0 : events[^1].Seq;
-                throw RequestRefusedException.Invalid($"asOfSeq {seq} is beyond the end of the journal (its last event is {end})");
+                throw RequestRefusedException.Invalid($"asOfSeq {seq} is beyond the end of the journal (its last event is {after.Seq})");
             }
 
-            return JournalReplay.AsOfSeq(userID, events, seq, window);
+            return (after.State, after.At);
         }
 
         var moment = ParseMoment(timeText!);
-        var all = await journal.ReadAsync(userID, 1, long.MaxValue, ct);
-        return (JournalReplay.AsOf(userID, all, moment, window), moment);
+        return ((await replay.AtAsync(userID, moment, ct)).State, moment);
     }
 
     private static long ParseMoment(string text)

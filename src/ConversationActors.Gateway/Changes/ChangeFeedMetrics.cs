@@ -16,6 +16,8 @@ public sealed class ChangeFeedMetrics : IDisposable
     private long _overflowClosures;
     private long _liveNoticesDropped;
     private long _gapReads;
+    private long _historyCatchUps;
+    private long _journalCatchUps;
 
     public ChangeFeedMetrics()
     {
@@ -23,7 +25,9 @@ public sealed class ChangeFeedMetrics : IDisposable
         _meter.CreateObservableGauge("changes.buffered", () => BufferedChanges, description: "changes queued for clients, all streams");
         _meter.CreateObservableCounter("changes.overflow.closures", () => OverflowClosures, description: "streams closed because their client did not keep up");
         _meter.CreateObservableCounter("changes.live.dropped", () => LiveNoticesDropped, description: "live notices dropped while a stream was busy (read back from the journal)");
-        _meter.CreateObservableCounter("changes.gap.reads", () => GapReads, description: "journal reads that filled a gap in live notices");
+        _meter.CreateObservableCounter("changes.gap.reads", () => GapReads, description: "catch-ups that filled a gap in live notices");
+        _meter.CreateObservableCounter("changes.catchup.history", () => HistoryCatchUps, description: "catch-ups served from the entity's recent history");
+        _meter.CreateObservableCounter("changes.catchup.journal", () => JournalCatchUps, description: "catch-ups older than the entity's history, folded from the journal (from a snapshot)");
     }
 
     public long OpenStreams => Interlocked.Read(ref _openStreams);
@@ -39,6 +43,16 @@ public sealed class ChangeFeedMetrics : IDisposable
     public long LiveNoticesDropped => Interlocked.Read(ref _liveNoticesDropped);
 
     public long GapReads => Interlocked.Read(ref _gapReads);
+
+    /// <summary>Catch-ups (a resume or a gap) the entity answered from its recent history.</summary>
+    public long HistoryCatchUps => Interlocked.Read(ref _historyCatchUps);
+
+    /// <summary>Catch-ups older than the entity's history: the journal was folded from the latest snapshot before them.</summary>
+    public long JournalCatchUps => Interlocked.Read(ref _journalCatchUps);
+
+    public void HistoryCatchUp() => Interlocked.Increment(ref _historyCatchUps);
+
+    public void JournalCatchUp() => Interlocked.Increment(ref _journalCatchUps);
 
     public void StreamOpened() => Interlocked.Increment(ref _openStreams);
 

@@ -3,10 +3,9 @@ using Akka.Actor;
 using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
+using ConversationActors.Actors.Services;
 using ConversationActors.Domain.Changes;
 using ConversationActors.Domain.Errors;
-using ConversationActors.Domain.Replay;
-using ConversationActors.Domain.State;
 using ConversationActors.Gateway.Http;
 
 namespace ConversationActors.Gateway.Changes;
@@ -15,6 +14,8 @@ namespace ConversationActors.Gateway.Changes;
 public sealed record ChangeFeedDependencies(
     ActorSystem System,
     JournalReader Journal,
+    StateReplay Replay,
+    IConversationService Entities,
     SseFrames Frames,
     ChangeFeedSettings Settings,
     ChangeFeedMetrics Metrics,
@@ -23,21 +24,20 @@ public sealed record ChangeFeedDependencies(
     ILogger<ChangeStream> Log);
 
 /// <summary>
-/// Opens a user's change stream: subscribes to the live topic first (so nothing published from now on
-/// is missed), then folds the journal up to the resume point with the entity's own fold. Without a
-/// resume point the stream starts at the journal's end and its first item is the current total, so the
-/// client holds a Last-Event-ID from the start.
+/// Opens a user's change stream: subscribes to the live topic first (so nothing published from now on is missed), then
+/// asks the user's entity where to start (issue 15). Without a resume point the stream starts at the journal's end and
+/// its first item is the current total, so the client holds a Last-Event-ID from the start. A resume point within the
+/// entity's recent history is served from it; an older one is caught up from the journal, starting at the latest
+/// snapshot at or before it.
 /// </summary>
 public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<ChangeFeedService> log)
 {
-    private const int PageSize = 500;
-
     public ChangeFeedMetrics Metrics => deps.Metrics;
 
     /// <param name="after">Deliver the changes of events strictly after this seq; null: from now on.</param>
     public async Task<ChangeStream> OpenAsync(string userID, long? after, CancellationToken ct)
     {
-        var live = Channel.CreateBounded<ChangeNotice>(new BoundedChannelOptions(deps.Settings.BufferSize)
+        var live = Channel.CreateBounded<EventChanges>(new BoundedChannelOptions(deps.Settings.BufferSize)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -48,7 +48,7 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
         try
         {
             await subscribed.Task.WaitAsync(deps.Node.AskTimeout, ct);
-            var stream = await FoldAsync(userID, after, live, subscriber, ct);
+            var stream = await StartAsync(userID, after, live, subscriber, ct);
             opened = true;
             return stream;
         }
@@ -75,55 +75,38 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
         return new RequestRefusedException(new Refusal(ErrorCode.StoreUnavailable, "the journal could not be read; retry"));
     }
 
-    private async Task<ChangeStream> FoldAsync(string userID, long? after, Channel<ChangeNotice> live, IActorRef subscriber, CancellationToken ct)
+    private async Task<ChangeStream> StartAsync(string userID, long? after, Channel<EventChanges> live, IActorRef subscriber, CancellationToken ct)
     {
-        var fold = deps.Node.Fold;
-        var target = after ?? long.MaxValue;
-        var state = ConversationSet.Empty(userID, fold.DedupeWindow);
-        long seq = 0, moment = 0, next = 1;
-        var pending = new List<JournalEvent>();
-        while (pending.Count == 0)
+        var asked = await deps.Entities.GetChangesAsync(userID, after, ChangeStream.PageEvents, ct);
+        if (!asked.IsOk)
         {
-            var page = await deps.Journal.ReadAsync(userID, next, next + PageSize - 1, ct);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var e in page)
-            {
-                if (e.Seq <= target)
-                {
-                    state = state.Apply(e.Event);
-                    (seq, moment) = (e.Seq, e.Event.At);
-                }
-                else
-                {
-                    pending.Add(e);
-                }
-            }
-
-            next = page[^1].Seq + 1;
+            throw new RequestRefusedException(asked.Error);
         }
 
-        if (after is { } resume && seq < resume)
+        var answer = asked.Value;
+        if (after is not { } resume)
         {
-            throw RequestRefusedException.Invalid($"the resume point {resume} (Last-Event-ID or fromSeq - 1) is beyond the end of the journal (its last event is {seq})");
+            // From now on: the current total, judged now by the entity, carries the resume point.
+            var total = answer.TotalUnreadCount ?? 0;
+            var first = await deps.Frames.RenderAsync([ChangeItem.Total(answer.LastSequenceNr, total)], ct);
+            return new ChangeStream(userID, answer.LastSequenceNr, total, null, [], first, live, subscriber, deps);
         }
 
-        string? first = null;
-        if (after is null)
+        if (resume > answer.LastSequenceNr)
         {
-            // From now on: the current total, judged now, carries the resume point.
-            moment = deps.Time.GetUtcNow().ToUnixTimeMilliseconds();
+            throw RequestRefusedException.Invalid($"the resume point {resume} (Last-Event-ID or fromSeq - 1) is beyond the end of the journal (its last event is {answer.LastSequenceNr})");
         }
 
-        var feed = ChangeFeed.Start(state, seq, moment, fold.RetentionMs);
-        if (after is null)
+        if (answer is { Changes: { } recent, TotalUnreadCount: { } totalThen })
         {
-            first = await deps.Frames.RenderAsync([ChangeItem.Total(seq, feed.TotalUnread)], ct);
+            deps.Metrics.HistoryCatchUp();
+            return new ChangeStream(userID, resume, totalThen, null, recent, null, live, subscriber, deps);
         }
 
-        return new ChangeStream(userID, feed, pending, next, first, live, subscriber, deps);
+        // Older than the entity's history: fold the journal from the latest snapshot at or before the resume point.
+        deps.Metrics.JournalCatchUp();
+        var replayed = await deps.Replay.AfterSeqAsync(userID, resume, ct);
+        var feed = ChangeFeed.Start(replayed.State, replayed.Seq, replayed.At, deps.Node.Fold.RetentionMs);
+        return new ChangeStream(userID, feed.Seq, feed.TotalUnread, feed, [], null, live, subscriber, deps);
     }
 }

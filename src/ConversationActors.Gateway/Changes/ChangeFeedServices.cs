@@ -1,6 +1,7 @@
 using Akka.Actor;
 using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Journal;
+using ConversationActors.Actors.Services;
 using ConversationActors.Gateway.Rendering;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public static class ChangeFeedServices
         builder.Services.AddSingleton(sp => new ChangeFeedDependencies(
             sp.GetRequiredService<ActorSystem>(),
             sp.GetRequiredService<JournalReader>(),
+            sp.GetRequiredService<StateReplay>(),
+            sp.GetRequiredService<IConversationService>(),
             sp.GetRequiredService<SseFrames>(),
             sp.GetRequiredService<ChangeFeedSettings>(),
             sp.GetRequiredService<ChangeFeedMetrics>(),

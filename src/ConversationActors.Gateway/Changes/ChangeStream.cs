@@ -4,59 +4,64 @@ using Akka.Actor;
 using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Domain.Changes;
-using ConversationActors.Domain.Replay;
 
 namespace ConversationActors.Gateway.Changes;
 
 /// <summary>
-/// One client's change feed, from its resume point on: catch-up from the journal (waiting for the client),
-/// then live notices joined at the seam by seq — a notice at or below the last delivered seq is dropped,
-/// one beyond the next is preceded by the missing events read from the journal. Frames wait in a bounded
-/// queue for the client; a client too slow for the live rate overflows it and its stream is closed (it
-/// resumes with Last-Event-ID). Every keep-alive also re-reads the journal's tail, so a lost notice
-/// shows by then.
+/// One client's change feed, from its resume point on (issue 15): the change items come from the user's entity, which
+/// computes them once per event — live through the user's topic, and after a gap (or at the start) from the entity's
+/// recent history. Only a resume older than that history folds the journal (from a snapshot), and the stream drops
+/// that state once it has caught up with the journal's end: a live stream holds two numbers, its seq and the total it
+/// last sent. At the seam a notice at or below the last delivered seq is dropped, one beyond the next triggers a catch-up.
+/// Frames wait in a bounded queue for the client; a client too slow for the live rate overflows it and its stream is
+/// closed (it resumes with Last-Event-ID). Every keep-alive also looks at the journal's tail, so a lost notice shows by then.
 /// </summary>
 public sealed class ChangeStream : IAsyncDisposable
 {
+    /// <summary>Most events' changes asked of the entity at once (keeps each answer well below a remoting frame).</summary>
+    public const int PageEvents = 32;
     private const int PageSize = 500;
     private readonly string _userID;
+    private readonly ChangeFeedDependencies _deps;
     private readonly JournalReader _journal;
     private readonly SseFrames _frames;
     private readonly ChangeFeedSettings _settings;
     private readonly ChangeFeedMetrics _metrics;
     private readonly ILogger _log;
-    private readonly Channel<ChangeNotice> _live;
+    private readonly Channel<EventChanges> _live;
     private readonly IActorRef _subscriber;
-    private readonly ActorSystem _system;
     private readonly Channel<string> _outgoing;
-    private readonly List<JournalEvent> _pending;
+    private readonly List<EventChanges> _pending;
     private readonly string? _firstFrame;
-    private ChangeFeed _feed;
-    private long _nextRead;
+    private long _seq;
+    private long _total;
+    private ChangeFeed? _catchUp;
 
     internal ChangeStream(
         string userID,
-        ChangeFeed feed,
-        List<JournalEvent> pending,
-        long nextRead,
+        long seq,
+        long total,
+        ChangeFeed? catchUp,
+        IReadOnlyList<EventChanges> pending,
         string? firstFrame,
-        Channel<ChangeNotice> live,
+        Channel<EventChanges> live,
         IActorRef subscriber,
         ChangeFeedDependencies deps)
     {
         _userID = userID;
-        _feed = feed;
-        _pending = pending;
-        _nextRead = nextRead;
+        _seq = seq;
+        _total = total;
+        _catchUp = catchUp;
+        _pending = [.. pending];
         _firstFrame = firstFrame;
         _live = live;
         _subscriber = subscriber;
+        _deps = deps;
         _journal = deps.Journal;
         _frames = deps.Frames;
         _settings = deps.Settings;
         _metrics = deps.Metrics;
         _log = deps.Log;
-        _system = deps.System;
         _outgoing = Channel.CreateBounded<string>(new BoundedChannelOptions(_settings.BufferSize)
         {
             SingleReader = true,
@@ -66,7 +71,10 @@ public sealed class ChangeStream : IAsyncDisposable
     }
 
     /// <summary>The seq the feed has delivered up to (its resume point).</summary>
-    public long Seq => _feed.Seq;
+    public long Seq => _seq;
+
+    /// <summary>Whether the stream holds a folded state (only while it catches up from the journal).</summary>
+    public bool HoldsState => _catchUp is not null;
 
     /// <summary>Streams to <paramref name="response"/> until the client goes, the server stops, or the client falls behind.</summary>
     public async Task RunAsync(HttpContext context, CancellationToken stopping)
@@ -108,7 +116,7 @@ public sealed class ChangeStream : IAsyncDisposable
         {
             // The journal could not be read, or a notice could not be decoded: end the stream; the
             // client resumes from its Last-Event-ID and the journal has everything.
-            _log.LogWarning(e, "Change stream of {UserID} ended after seq {Seq}", _userID, _feed.Seq);
+            _log.LogWarning(e, "Change stream of {UserID} ended after seq {Seq}", _userID, _seq);
         }
         finally
         {
@@ -147,14 +155,14 @@ public sealed class ChangeStream : IAsyncDisposable
 
     private async Task<bool> PumpAsync(CancellationToken ct)
     {
-        // Catch-up: the events after the resume point, from the journal, at the client's pace.
-        foreach (var e in _pending)
+        // Catch-up: the changes after the resume point, at the client's pace.
+        foreach (var changes in _pending)
         {
-            await StepAsync(e, live: false, ct);
+            await EmitAsync(changes, live: false, ct);
         }
 
         _pending.Clear();
-        await ReadJournalAsync(long.MaxValue, live: false, ct);
+        await CatchUpAsync(live: false, ct);
 
         using var ticks = new PeriodicTimer(_settings.KeepAlive);
         Task<bool>? tick = null;
@@ -179,7 +187,7 @@ public sealed class ChangeStream : IAsyncDisposable
             if (done == settle)
             {
                 settle = null;
-                if (!await ReadJournalAsync(long.MaxValue, live: true, ct))
+                if (!await TailAsync(ct))
                 {
                     return false;
                 }
@@ -202,7 +210,7 @@ public sealed class ChangeStream : IAsyncDisposable
             await done;
 
             // Quiet for a while: pick up anything whose live notice was lost, and tell proxies we are here.
-            if (!await ReadJournalAsync(long.MaxValue, live: true, ct) || !Enqueue(SseFrames.KeepAlive))
+            if (!await TailAsync(ct) || !Enqueue(SseFrames.KeepAlive))
             {
                 return false;
             }
@@ -211,54 +219,103 @@ public sealed class ChangeStream : IAsyncDisposable
         return true;
     }
 
-    private async Task<bool> OnNoticeAsync(ChangeNotice notice, CancellationToken ct)
+    private async Task<bool> OnNoticeAsync(EventChanges notice, CancellationToken ct)
     {
-        if (notice.SequenceNr <= _feed.Seq)
+        if (notice.SequenceNr <= _seq)
         {
-            return true; // already delivered (from the journal, during catch-up or a gap read)
+            return true; // already delivered (during catch-up or a gap read)
         }
 
-        if (notice.SequenceNr == _feed.Seq + 1)
+        if (notice.SequenceNr == _seq + 1 && _catchUp is null && !notice.Oversized)
         {
-            return await StepAsync(new JournalEvent(notice.SequenceNr, notice.ToEvent()), live: true, ct);
+            return await EmitAsync(notice, live: true, ct);
         }
 
-        // A gap: notices were lost or dropped. The journal has every event up to this one.
-        _metrics.GapRead();
-        return await ReadJournalAsync(notice.SequenceNr, live: true, ct);
+        // A gap (notices were lost or dropped) or an event too large to send: the entity's history or the journal has it.
+        if (!notice.Oversized)
+        {
+            _metrics.GapRead();
+        }
+
+        return await CatchUpAsync(live: true, ct);
     }
 
-    /// <summary>Steps through the journal from the feed's position up to <paramref name="toSeq"/> (or its end).</summary>
-    private async Task<bool> ReadJournalAsync(long toSeq, bool live, CancellationToken ct)
+    /// <summary>A quiet moment: when the journal has an event after the feed's position, its notice was lost; catch up.</summary>
+    private async Task<bool> TailAsync(CancellationToken ct) =>
+        _catchUp is not null || (await _journal.ReadAsync(_userID, _seq + 1, _seq + 1, ct)).Count == 0 || await CatchUpAsync(live: true, ct);
+
+    /// <summary>
+    /// Delivers everything after the feed's position: from the entity's history while it reaches back that far, else
+    /// by folding the journal (from a snapshot) to its end, after which the folded state is dropped.
+    /// </summary>
+    private async Task<bool> CatchUpAsync(bool live, CancellationToken ct)
     {
-        while (_feed.Seq < toSeq)
+        while (true)
         {
-            var from = Math.Max(_feed.Seq + 1, _nextRead);
-            var page = await _journal.ReadAsync(_userID, from, Math.Min(toSeq, from + PageSize - 1), ct);
-            if (page.Count == 0)
+            if (_catchUp is null)
             {
-                return true;
+                var asked = await _deps.Entities.GetChangesAsync(_userID, _seq, PageEvents, ct);
+                if (!asked.IsOk)
+                {
+                    throw new InvalidOperationException($"the entity did not answer: {asked.Error.Desc}");
+                }
+
+                if (asked.Value.Changes is { } recent)
+                {
+                    _metrics.HistoryCatchUp();
+                    if (recent.Count == 0)
+                    {
+                        return true;
+                    }
+
+                    foreach (var changes in recent)
+                    {
+                        if (changes.SequenceNr > _seq && !await EmitAsync(changes, live, ct))
+                        {
+                            return false;
+                        }
+                    }
+
+                    continue;
+                }
+
+                _metrics.JournalCatchUp();
+                var replayed = await _deps.Replay.AfterSeqAsync(_userID, _seq, ct);
+                _catchUp = new ChangeFeed(replayed.State, replayed.Seq, _total, _deps.Node.Fold.RetentionMs);
             }
 
+            var page = await _journal.ReadAsync(_userID, _catchUp.Seq + 1, _catchUp.Seq + PageSize, ct);
             foreach (var e in page)
             {
-                if (e.Seq > _feed.Seq && !await StepAsync(e, live, ct))
+                var (next, items) = _catchUp.Step(e);
+                _catchUp = next;
+                if (!await WriteAsync(e.Seq, next.TotalUnread, items, live, ct))
                 {
                     return false;
                 }
             }
 
-            _nextRead = page[^1].Seq + 1;
+            if (page.Count < PageSize)
+            {
+                _catchUp = null; // at the journal's end: the entity's history and live notices go on from here
+                return true;
+            }
         }
-
-        return true;
     }
 
-    private async Task<bool> StepAsync(JournalEvent e, bool live, CancellationToken ct)
+    /// <summary>One event's changes from the entity, with this stream's own total item.</summary>
+    private Task<bool> EmitAsync(EventChanges changes, bool live, CancellationToken ct)
     {
-        var (next, items) = _feed.Step(e);
-        _feed = next;
-        _nextRead = Math.Max(_nextRead, e.Seq + 1);
+        var items = changes.TotalUnreadCount == _total
+            ? changes.Items
+            : [.. changes.Items, ChangeItem.Total(changes.SequenceNr, changes.TotalUnreadCount)];
+        return WriteAsync(changes.SequenceNr, changes.TotalUnreadCount, items, live, ct);
+    }
+
+    private async Task<bool> WriteAsync(long seq, long total, IReadOnlyList<ChangeItem> items, bool live, CancellationToken ct)
+    {
+        _seq = seq;
+        _total = total;
         if (await _frames.RenderAsync(items, ct) is not { } frame)
         {
             return true;

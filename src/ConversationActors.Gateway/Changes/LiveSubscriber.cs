@@ -7,24 +7,24 @@ namespace ConversationActors.Gateway.Changes;
 
 /// <summary>
 /// One stream's subscription to its user's change topic (DistributedPubSub), wherever the user's
-/// entity lives. Notices go into a bounded channel; when it is full a notice is dropped, which the
-/// stream notices as a gap in seqs and reads back from the journal. Stopping it ends the subscription.
+/// entity lives. The entity publishes each event's change items (<see cref="EventChanges"/>); they go into a bounded channel; when it is full a notice is dropped, which the
+/// stream notices as a gap in seqs and asks the entity for. Stopping it ends the subscription.
 /// </summary>
 public sealed class LiveSubscriber : ReceiveActor
 {
     private readonly string _topic;
-    private readonly ChannelWriter<ChangeNotice> _live;
+    private readonly ChannelWriter<EventChanges> _live;
     private readonly TaskCompletionSource _subscribed;
     private readonly IActorRef _mediator;
 
-    public LiveSubscriber(string userID, ChannelWriter<ChangeNotice> live, TaskCompletionSource subscribed, ChangeFeedMetrics metrics)
+    public LiveSubscriber(string userID, ChannelWriter<EventChanges> live, TaskCompletionSource subscribed, ChangeFeedMetrics metrics)
     {
         _topic = ChangeNotice.TopicFor(userID);
         _live = live;
         _subscribed = subscribed;
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         Receive<SubscribeAck>(_ => _subscribed.TrySetResult());
-        Receive<ChangeNotice>(notice =>
+        Receive<EventChanges>(notice =>
         {
             if (!_live.TryWrite(notice))
             {
@@ -33,7 +33,7 @@ public sealed class LiveSubscriber : ReceiveActor
         });
     }
 
-    public static Props Props(string userID, ChannelWriter<ChangeNotice> live, TaskCompletionSource subscribed, ChangeFeedMetrics metrics) =>
+    public static Props Props(string userID, ChannelWriter<EventChanges> live, TaskCompletionSource subscribed, ChangeFeedMetrics metrics) =>
         Akka.Actor.Props.Create(() => new LiveSubscriber(userID, live, subscribed, metrics));
 
     protected override void PreStart() => _mediator.Tell(new Subscribe(_topic, Self));

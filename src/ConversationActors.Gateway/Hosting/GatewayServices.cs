@@ -30,6 +30,10 @@ public static class GatewayServices
         builder.Services.AddSingleton<ApiContext>();
         builder.Services.AddSingleton<TimeTravel>();
         builder.Services.AddSingleton(sp => new JournalReader(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
+        builder.Services.AddSingleton(sp => new StateReplay(
+            sp.GetRequiredService<JournalReader>(),
+            new SnapshotReader(sp.GetRequiredService<Akka.Actor.ActorSystem>(), sp.GetRequiredService<NodeSettings>().AskTimeout),
+            sp.GetRequiredService<NodeSettings>().Fold.DedupeWindow));
         builder.Services.AddOpenApi(options => options.AddJsonBodyDocs());
         // A store outage is logged once by StoreHealth; the health service would log it again on every probe.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error);

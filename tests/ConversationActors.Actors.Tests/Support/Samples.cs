@@ -1,5 +1,6 @@
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Domain;
+using ConversationActors.Domain.Changes;
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Errors;
 using ConversationActors.Domain.Events;
@@ -76,6 +77,8 @@ public static class Samples
             new DeleteConversationsFromGroup("work", [bob]),
         ];
 
+        var changes = new EventChanges(
+            "owner", 12, [ChangeItem.Deleted(12, "C2Cold"), ChangeItem.New(12, view), ChangeItem.Changed(12, view)], 3);
         var samples = new Dictionary<string, object>
         {
             ["MessageAdded"] = new MessageAdded("GROUP@TGS#g", "g1", "carol", T, ElemType.Face, "summary", ["owner"], true, GroupType.Work, GroupType.Meeting, false, T + 1, true, ["C2Cold"]),
@@ -120,6 +123,9 @@ public static class Samples
             ["GetGroupProfile"] = new GetGroupProfile("@TGS#g"),
             ["GroupProfileAnswer"] = new GroupProfileAnswer(groupProfile),
             ["ChangeNotice"] = ChangeNotice.Of("owner", 12, new DraftSet("C2Cbob", "draft", T + 1, true, ["C2Cold"])),
+            ["EventChanges"] = changes,
+            ["GetChanges"] = new GetChanges("owner", 11, 32),
+            ["ChangesAnswer"] = new ChangesAnswer(12, 3, [changes]),
         };
         foreach (var command in commands)
         {
