@@ -30,6 +30,8 @@ public static class Driver
                 ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={sqliteFile};Cache=Shared",
             });
             results.Ingest["sqlite"] = await StepAsync(results, "ingest sqlite", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, "sqlite"));
+            results.Ingest["sqlite-hot"] = await StepAsync(results, "ingest sqlite-hot", () =>
+                HttpScenarios.IngestAsync(server.BaseAddress, sizes, "sqlite-hot", HttpScenarios.HotUsers));
             results.RawInsert["sqlite"] = await StepAsync(results, "raw insert sqlite", () =>
                 RawInsert.RunAsync(false, $"Data Source={sqliteFile}", sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
             results.Pages = await StepAsync(results, "page reads", () => HttpScenarios.PageReadsAsync(server.BaseAddress, sizes, options));
@@ -56,6 +58,8 @@ public static class Driver
                 results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, name));
                 if (hocon is null)
                 {
+                    results.Ingest["postgres-hot"] = await StepAsync(results, "ingest postgres-hot", () =>
+                        HttpScenarios.IngestAsync(server.BaseAddress, sizes, "postgres-hot", HttpScenarios.HotUsers));
                     results.RawInsert["postgres"] = await StepAsync(results, "raw insert postgres", () =>
                         RawInsert.RunAsync(true, options.PostgresConnection, sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
                 }

@@ -32,10 +32,15 @@ public sealed record Figure(string Name, double RequestsPerSecond, double P50, d
 /// <summary>Issue #9 (1) and (2): durable ingest and page reads over HTTP, with the baselines beside them.</summary>
 public static class HttpScenarios
 {
-    /// <summary>N users × M messages per repetition, fresh users each time, C concurrent clients; every answer must be code 0.</summary>
-    public static async Task<Figure> IngestAsync(Uri server, Sizes sizes, string tag)
+    /// <summary>
+    /// N users × M messages per repetition, fresh users each time, C concurrent clients; every answer must be code 0.
+    /// <paramref name="hotUsers"/> (issue #13's hot shape): the same number of messages spread over that few users, with
+    /// <see cref="HotConcurrency"/> clients, so each entity has many writes waiting at once (group commit).
+    /// </summary>
+    public static async Task<Figure> IngestAsync(Uri server, Sizes sizes, string tag, int? hotUsers = null)
     {
-        using var client = LoadClient.CreateClient(server, sizes.IngestConcurrency);
+        var concurrency = hotUsers is null ? sizes.IngestConcurrency : HotConcurrency;
+        using var client = LoadClient.CreateClient(server, concurrency);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         HttpRequestMessage Message(string prefix, int users, long i)
@@ -49,18 +54,24 @@ public static class HttpScenarios
             };
         }
 
-        var users = sizes.IngestUsers;
-        await LoadClient.RunAsync(client, new LoadSpec(sizes.IngestConcurrency, Count: users * 3), i => Message($"{tag}-warm", users, i), LoadClient.IsEnvelopeOk);
+        var users = hotUsers ?? sizes.IngestUsers;
+        var total = (long)sizes.IngestUsers * sizes.IngestMessagesPerUser;
+        await LoadClient.RunAsync(client, new LoadSpec(concurrency, Count: users * 3), i => Message($"{tag}-warm", users, i), LoadClient.IsEnvelopeOk);
         var runs = new List<LoadResult>();
         for (var r = 0; r < sizes.Reps; r++)
         {
             var prefix = $"{tag}-r{r}";
             runs.Add(await LoadClient.RunAsync(
-                client, new LoadSpec(sizes.IngestConcurrency, Count: (long)users * sizes.IngestMessagesPerUser), i => Message(prefix, users, i), LoadClient.IsEnvelopeOk));
+                client, new LoadSpec(concurrency, Count: total), i => Message(prefix, users, i), LoadClient.IsEnvelopeOk));
         }
 
         return Figure.Of($"ingest {tag}", runs);
     }
+
+    /// <summary>Users of the hot ingest shape, and its concurrent clients (issue #13: 64 clients writing to 10 users).</summary>
+    public const int HotUsers = 10;
+
+    public const int HotConcurrency = 64;
 
     public sealed record PageResult(IReadOnlyList<Figure> Figures, Figure HalfLoad, int PageBytes, int CeilingBytes, string? BaselineNotes);
 
