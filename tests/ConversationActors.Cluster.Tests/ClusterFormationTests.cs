@@ -14,16 +14,14 @@ public sealed class ClusterFormationTests(ITestOutputHelper output)
         await using var cluster = await LocalCluster.StartAsync(nameof(ClusterFormationTests), 3, output);
         int[] nodes = [1, 2, 3];
 
+        // Each node is Up in its own view when cluster.sh returns; the others' views converge by gossip a moment later.
         var leaders = new HashSet<string?>();
         foreach (var node in nodes)
         {
-            var admin = await ClusterClient.AdminAsync(node, Timeout);
-            Assert.True(admin.Ok, admin.Error);
-            var members = admin.Data.GetProperty("members").EnumerateArray()
-                .Select(m => (Address: m.GetProperty("address").GetString(), Status: m.GetProperty("status").GetString()))
-                .ToList();
-            Assert.Equal(nodes.Select(LocalCluster.AkkaAddress).Order(), members.Select(m => m.Address).Order());
-            Assert.All(members, m => Assert.Equal("Up", m.Status));
+            var admin = await Poll.UntilAsync(
+                async () => await ClusterClient.AdminAsync(node, Timeout) is { Ok: true } answer && AllUp(answer, nodes) ? answer : null,
+                Timeout,
+                $"node {node} sees all three members Up");
             leaders.Add(admin.Data.GetProperty("leader").GetString());
         }
 
@@ -40,5 +38,14 @@ public sealed class ClusterFormationTests(ITestOutputHelper output)
                 Assert.Equal($"m{writer}{reader}", ClusterClient.LastMessages(read.Data)["C2Cpeer"]);
             }
         }
+    }
+
+    private static bool AllUp(ClusterClient.Answer admin, int[] nodes)
+    {
+        var members = admin.Data.GetProperty("members").EnumerateArray()
+            .Select(m => (Address: m.GetProperty("address").GetString(), Status: m.GetProperty("status").GetString()))
+            .ToList();
+        return members.Select(m => m.Address).Order().SequenceEqual(nodes.Select(LocalCluster.AkkaAddress).Order())
+            && members.All(m => m.Status == "Up");
     }
 }
