@@ -37,6 +37,22 @@ public sealed class ShardRegionCommandTests(SerializingNodeFixture fixture) : IC
     }
 
     [Fact]
+    public async Task A_fan_out_delivery_is_persisted_and_answered_without_a_conversation()
+    {
+        var message = Message(C2C("bob"), "d1", "bob", Now - 10_000);
+        var delivered = (await Service.DeliverAsync("cmd-deliver", message, CancellationToken.None)).Ok();
+        var again = (await Service.DeliverAsync("cmd-deliver", message, CancellationToken.None)).Ok();
+        var stored = (await Service.GetConversationAsync("cmd-deliver", "C2Cbob", false, CancellationToken.None)).Ok();
+
+        Assert.True(delivered.Applied);
+        Assert.Equal(1, delivered.SequenceNr);
+        Assert.Null(delivered.Conversation);
+        Assert.False(again.Applied);
+        Assert.Null(again.Conversation);
+        Assert.Equal("d1", stored.Conversation!.LastMessage!.MsgID);
+    }
+
+    [Fact]
     public async Task A_duplicate_msgID_answers_not_applied_and_records_nothing()
     {
         var message = Message(C2C("bob"), "m1", "bob", Now - 10_000);

@@ -134,7 +134,7 @@ public sealed class ConversationSetActor : DurableEntity
             }
 
             PersistSucceeded();
-            Sender.Tell(new CommandAccepted(true, Answer(message.Command, now), LastSequenceNr, decision.Results));
+            Sender.Tell(new CommandAccepted(true, Answer(message, now), LastSequenceNr, decision.Results));
         });
     }
 
@@ -142,7 +142,7 @@ public sealed class ConversationSetActor : DurableEntity
     private object NothingRecorded(UserCommand message, Decision decision, long now) =>
         decision.Refusal is { } refusal
             ? new CommandRefused(refusal.Code, refusal.Desc)
-            : new CommandAccepted(false, Answer(message.Command, now), LastSequenceNr, decision.Results);
+            : new CommandAccepted(false, Answer(message, now), LastSequenceNr, decision.Results);
 
     /// <summary>
     /// After recovery: nothing is pending, and the change history starts where recovery ended (its total known when an
@@ -166,8 +166,8 @@ public sealed class ConversationSetActor : DurableEntity
         _changes = DistributedPubSub.Get(Context.System).Mediator;
     }
 
-    /// <summary>The conversation an action answers with (SPEC 4.2): the one it touched, as it is now.</summary>
-    private ConversationView? Answer(IConversationCommand command, long now) => command switch
+    /// <summary>The conversation an action answers with (SPEC 4.2): the one it touched, as it is now; none for a fan-out delivery.</summary>
+    private ConversationView? Answer(UserCommand message, long now) => message.DeliveryOnly ? null : message.Command switch
     {
         DeleteConversation => null,
         SetFriendRemark remark => ListQueries.Get(_state, Domain.Ids.ConversationId.C2C(remark.PeerID).Value, now, Retention),

@@ -7,7 +7,11 @@ using ConversationActors.Domain.Queries;
 namespace ConversationActors.Actors.Protocol;
 
 /// <summary>Change a user's conversation set. Answered by <see cref="CommandAccepted"/> or <see cref="CommandRefused"/>.</summary>
-public sealed record UserCommand(string UserID, IConversationCommand Command) : IEntityMessage
+/// <param name="DeliveryOnly">
+/// A fan-out delivery (SPEC 4.2 <c>POST /v1/messages</c>, issue #13): the answer carries no conversation, since the
+/// fan-out answer has none. Absent in messages from older nodes, where it means false.
+/// </param>
+public sealed record UserCommand(string UserID, IConversationCommand Command, bool DeliveryOnly = false) : IEntityMessage
 {
     [JsonIgnore]
     public string EntityID => UserID;

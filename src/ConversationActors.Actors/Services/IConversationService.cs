@@ -13,6 +13,12 @@ public interface IConversationService
 {
     Task<ServiceResult<CommandAccepted>> ExecuteAsync(string userID, IConversationCommand command, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One delivery of a fan-out (SPEC 4.2 <c>POST /v1/messages</c>): like <see cref="ExecuteAsync"/>, but the answer's
+    /// <see cref="CommandAccepted.Conversation"/> is null (the entity renders nothing the fan-out answer does not carry).
+    /// </summary>
+    Task<ServiceResult<CommandAccepted>> DeliverAsync(string userID, AddMessage message, CancellationToken cancellationToken);
+
     Task<ServiceResult<ConversationPage>> GetPageAsync(string userID, PagePosition from, int count, CancellationToken cancellationToken);
 
     Task<ServiceResult<IReadOnlyList<ConversationView>>> GetBatchAsync(string userID, IReadOnlyList<string> conversationIDs, CancellationToken cancellationToken);

@@ -22,9 +22,15 @@ public sealed class ShardedConversationService(Task<ShardRegions> regions, TimeS
     {
     }
 
-    public async Task<ServiceResult<CommandAccepted>> ExecuteAsync(string userID, IConversationCommand command, CancellationToken cancellationToken)
+    public Task<ServiceResult<CommandAccepted>> ExecuteAsync(string userID, IConversationCommand command, CancellationToken cancellationToken) =>
+        WriteAsync(new UserCommand(userID, command), cancellationToken);
+
+    public Task<ServiceResult<CommandAccepted>> DeliverAsync(string userID, AddMessage message, CancellationToken cancellationToken) =>
+        WriteAsync(new UserCommand(userID, message, DeliveryOnly: true), cancellationToken);
+
+    private async Task<ServiceResult<CommandAccepted>> WriteAsync(UserCommand command, CancellationToken cancellationToken)
     {
-        var result = await AskAsync<CommandAccepted, CommandAccepted>(r => r.Conversations, new UserCommand(userID, command), a => a, cancellationToken);
+        var result = await AskAsync<CommandAccepted, CommandAccepted>(r => r.Conversations, command, a => a, cancellationToken);
         ServiceMetrics.Write(result.IsOk ? (result.Value.Applied ? "applied" : "unchanged") : result.Error.Code.ToString());
         return result;
     }
