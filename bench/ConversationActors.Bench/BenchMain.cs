@@ -103,15 +103,23 @@ public sealed record Sizes(
     int RecoverySmall,
     int MemoryIdle,
     int MemorySmall,
-    int MemoryLarge)
+    int MemoryLarge,
+    int FanOutGroups,
+    int FanOutMembers,
+    int FanOutRequests,
+    int FanOutConcurrency,
+    int MixedConversations,
+    TimeSpan StoreOutage)
 {
     public static Sizes Full { get; } = new(
         Reps: 3, WarmUp: TimeSpan.FromSeconds(2), Measure: TimeSpan.FromSeconds(3),
-        IngestUsers: 100, IngestMessagesPerUser: 30, IngestConcurrency: 50,
+        IngestUsers: 1000, IngestMessagesPerUser: 10, IngestConcurrency: 64,
         RawSingleRows: 500, RawBatchedRows: 10_000,
         PageConversations: 5000, ReadConcurrency: 16,
         RecoveryLarge: 100_000, RecoverySmall: 10_000,
-        MemoryIdle: 10_000, MemorySmall: 10_000, MemoryLarge: 100_000);
+        MemoryIdle: 10_000, MemorySmall: 10_000, MemoryLarge: 100_000,
+        FanOutGroups: 4, FanOutMembers: 500, FanOutRequests: 40, FanOutConcurrency: 4,
+        MixedConversations: 1000, StoreOutage: TimeSpan.FromSeconds(15));
 
     public static Sizes SmokeSizes { get; } = new(
         Reps: 1, WarmUp: TimeSpan.FromMilliseconds(200), Measure: TimeSpan.FromMilliseconds(500),
@@ -119,5 +127,7 @@ public sealed record Sizes(
         RawSingleRows: 20, RawBatchedRows: 200,
         PageConversations: 300, ReadConcurrency: 4,
         RecoveryLarge: 2000, RecoverySmall: 500,
-        MemoryIdle: 200, MemorySmall: 200, MemoryLarge: 500);
+        MemoryIdle: 200, MemorySmall: 200, MemoryLarge: 500,
+        FanOutGroups: 2, FanOutMembers: 20, FanOutRequests: 6, FanOutConcurrency: 2,
+        MixedConversations: 50, StoreOutage: TimeSpan.FromSeconds(2));
 }

@@ -42,12 +42,7 @@ public sealed class StoreSession : IAsyncDisposable
         }
 
         var config = AkkaConfigLoader.Load(options.ConfigDir ?? AkkaConfigLoader.DefaultDirectory, string.Join("\n", overrides));
-        if (config.GetString("conversation-actors.store") == "sqlite")
-        {
-            SqliteStore.Prepare(config.GetString("akka.persistence.journal.sql.connection-string"));
-        }
-
-        var system = ActorSystem.Create("convctl", config);
+        var system = SqliteStore.CreateSystem("convctl", config);
         return new StoreSession(system, NodeSettings.From(config, TimeProvider.System));
     }
 

@@ -28,6 +28,9 @@ public sealed record LoadSpec(int Concurrency, TimeSpan? Duration = null, long? 
 /// <summary>The outcome of one run: answered requests, failures, wall time and latencies in milliseconds.</summary>
 public sealed record LoadResult(long Ok, long Errors, TimeSpan Elapsed, double[] LatenciesMs, string? FirstError)
 {
+    /// <summary>With a kind function: the sorted latencies of each kind of request (index = kind), e.g. reads and writes of a mixed load.</summary>
+    public IReadOnlyList<double[]> LatenciesByKind { get; init; } = [];
+
     public double RequestsPerSecond => Elapsed.TotalSeconds > 0 ? Ok / Elapsed.TotalSeconds : 0;
 
     public double P50 => LatencyStats.Percentile(LatenciesMs, 50);
@@ -55,12 +58,14 @@ public static class LoadClient
     /// <param name="client">Shared by the workers.</param>
     /// <param name="request">Builds request number i (0-based, across all workers).</param>
     /// <param name="isOk">Judges an answer (status and body); default: a 2xx status.</param>
+    /// <param name="kindOf">The kind (0, 1, …) of request i, when latencies are reported per kind (a mixed load).</param>
     public static async Task<LoadResult> RunAsync(
         HttpClient client,
         LoadSpec spec,
         Func<long, HttpRequestMessage> request,
         Func<HttpResponseMessage, byte[], bool>? isOk = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Func<long, int>? kindOf = null)
     {
         spec.Validate();
         isOk ??= static (response, _) => response.IsSuccessStatusCode;
@@ -69,6 +74,7 @@ public static class LoadClient
         long errors = 0;
         string? firstError = null;
         var latencies = new List<double>[spec.Concurrency];
+        var byKind = new List<(int Kind, double Ms)>[spec.Concurrency];
         var clock = Stopwatch.StartNew();
         var deadline = spec.Duration;
         var tickMs = 1000.0 / Stopwatch.Frequency;
@@ -76,6 +82,7 @@ public static class LoadClient
         async Task Worker(int w)
         {
             var mine = latencies[w] = new List<double>(1024);
+            var mineByKind = byKind[w] = [];
             while (!cancellationToken.IsCancellationRequested)
             {
                 var i = Interlocked.Increment(ref next);
@@ -120,6 +127,11 @@ public static class LoadClient
                     if (isOk(response, body))
                     {
                         mine.Add(elapsed);
+                        if (kindOf is not null)
+                        {
+                            mineByKind.Add((kindOf(i), elapsed));
+                        }
+
                         Interlocked.Increment(ref ok);
                     }
                     else
@@ -140,7 +152,10 @@ public static class LoadClient
         var elapsedAll = clock.Elapsed;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new LoadResult(ok, errors, elapsedAll, all, firstError);
+        var kinds = byKind.Where(l => l is not null).SelectMany(l => l).ToLookup(k => k.Kind, k => k.Ms);
+        var sortedByKind = Enumerable.Range(0, kinds.Count == 0 ? 0 : kinds.Max(k => k.Key) + 1)
+            .Select(k => kinds[k].Order().ToArray()).ToArray();
+        return new LoadResult(ok, errors, elapsedAll, all, firstError) { LatenciesByKind = sortedByKind };
     }
 
     /// <summary>True when the body is the service's success envelope (<c>{"code":0,...</c>).</summary>

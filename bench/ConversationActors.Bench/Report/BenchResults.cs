@@ -26,6 +26,21 @@ public sealed class BenchResults
 
     public HttpScenarios.PageResult? Pages { get; set; }
 
+    /// <summary>Issue #13 (c): fan-out to groups, per server variant.</summary>
+    public Dictionary<string, Figure?> FanOut { get; } = [];
+
+    /// <summary>Issue #13: spread ingest at half its measured peak (open loop), per store.</summary>
+    public Dictionary<string, Figure?> HalfRateIngest { get; } = [];
+
+    /// <summary>Issue #13 (d): 90 % page reads, 10 % writes, per store.</summary>
+    public Dictionary<string, MixedResult?> Mixed { get; } = [];
+
+    /// <summary>Issue #19 (6): time from the store's return to the last user served, per store.</summary>
+    public List<StoreOutage.Result> Outages { get; } = [];
+
+    /// <summary>What this run could not measure and why (not failures).</summary>
+    public List<string> Notes { get; } = [];
+
     public List<string> Failures { get; } = [];
 
     public Dictionary<string, double> StepSeconds { get; } = [];

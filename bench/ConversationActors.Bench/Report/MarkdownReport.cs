@@ -51,6 +51,9 @@ public static class MarkdownReport
         Targets(md, r);
         Pages(md, r, s);
         Ingest(md, r, s);
+        FanOutSection(md, r, s);
+        MixedSection(md, r, s);
+        OutageSection(md, r, s);
         RecoverySection(md, r);
         MemorySection(md, r);
         Micro(md, r);
@@ -102,6 +105,13 @@ public static class MarkdownReport
             var hotRatio = hot is null || raw is null ? double.NaN : hot.RequestsPerSecond / raw.BatchedRowsPerSecond;
             Row(md, $"hot ingest ÷ raw 100-row batched INSERT ({store}, {Scenarios.HttpScenarios.HotUsers} users, {Scenarios.HttpScenarios.HotConcurrency} clients)",
                 $"{Fmt(hotRatio, "0.000")}× ({Fmt(hot?.RequestsPerSecond, "N0")} vs {Fmt(raw?.BatchedRowsPerSecond, "N0")} rows/s)", "≥ 0.3×", hotRatio >= 0.3);
+            var fanOut = r.FanOut.GetValueOrDefault(store);
+            var fanOutRatio = fanOut?.EventsPerSecond is not { } deliveries || raw is null ? double.NaN : deliveries / raw.BatchedRowsPerSecond;
+            Row(md, $"fan-out deliveries/s ÷ raw 100-row batched INSERT ({store}, groups of {r.Sizes?.FanOutMembers})",
+                $"{Fmt(fanOutRatio, "0.000")}× ({Fmt(fanOut?.EventsPerSecond, "N0")} vs {Fmt(raw?.BatchedRowsPerSecond, "N0")} rows/s)", "≥ 0.5×", fanOutRatio >= 0.5);
+            var halfRate = r.HalfRateIngest.GetValueOrDefault(store);
+            Row(md, $"spread ingest p99 at half its peak ({store}, {Fmt(halfRate?.RequestsPerSecond, "N0")} req/s)",
+                halfRate is null ? "n/a" : $"{halfRate.P99:N1} ms", "reported", halfRate is not null);
         }
 
         var rec = r.Recovery;
@@ -158,17 +168,94 @@ public static class MarkdownReport
             + "(each entity starts and recovers on its first message). Raw INSERT: the same journal rows, copied from the journal into a copy of its table "
             + "in the same database, from one connection.");
         md.AppendLine();
-        md.AppendLine("| store | acknowledged events/s | p50 ms | p99 ms | errors | raw INSERT 1 row/tx (rows/s) | raw INSERT 100 rows/tx (rows/s) | ingest ÷ batched |");
+        md.AppendLine("| server | acknowledged events/s | p50 ms | p99 ms | events per journal transaction | raw INSERT 1 row/tx (rows/s) | raw INSERT 100 rows/tx (rows/s) | ingest ÷ batched |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (store, f) in r.Ingest)
         {
-            var raw = r.RawInsert.GetValueOrDefault(store.StartsWith("postgres", StringComparison.Ordinal) ? "postgres" : "sqlite");
-            md.AppendLine(Inv, $"| {store} | {Fmt(f?.RequestsPerSecond, "N0")} | {Fmt(f?.P50, "N1")} | {Fmt(f?.P99, "N1")} | {f?.Errors} | "
+            var raw = RawFor(r, store);
+            md.AppendLine(Inv, $"| {store} | {Fmt(f?.RequestsPerSecond, "N0")} | {Fmt(f?.P50, "N1")} | {Fmt(f?.P99, "N1")} | {PerTransaction(f)} | "
                 + $"{Fmt(raw?.SingleRowsPerSecond, "N0")} | {Fmt(raw?.BatchedRowsPerSecond, "N0")} | {Fmt(f?.RequestsPerSecond / raw?.BatchedRowsPerSecond, "0.000")} |");
+        }
+
+        foreach (var (store, f) in r.HalfRateIngest)
+        {
+            md.AppendLine(Inv, $"| {store}: {f?.Name} | {Fmt(f?.RequestsPerSecond, "N0")} | {Fmt(f?.P50, "N1")} | {Fmt(f?.P99, "N1")} | | | | |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Events per journal transaction: journal rows committed ÷ journal write transactions during the measured repetitions, counted in the "
+            + "server through linq2db's trace (every INSERT into the journal table and every commit of a transaction that made one; reads and snapshot "
+            + "writes are not counted). 1.0 means every event went alone; the writer's batch size (100) is the most one transaction takes.");
+        md.AppendLine();
+    }
+
+    private static void FanOutSection(StringBuilder md, BenchResults r, Sizes s)
+    {
+        md.AppendLine(Inv, $"## Fan-out (`POST /v1/messages` to groups of {s.FanOutMembers} members, {s.FanOutConcurrency} concurrent clients, {s.FanOutRequests} messages per repetition)");
+        md.AppendLine();
+        md.AppendLine(string.Create(Inv, $"{s.FanOutGroups} groups, each member a user whose entity is in memory (the warm-up delivered to every group twice); a new msgID per message; ")
+            + "an answer counts only with every member delivered. Latency is the whole fan-out request's.");
+        md.AppendLine();
+        md.AppendLine("| server | messages/s | deliveries/s | p50 ms | p99 ms | events per journal transaction | deliveries ÷ raw batched INSERT |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (store, f) in r.FanOut)
+        {
+            md.AppendLine(Inv, $"| {store} | {Fmt(f?.RequestsPerSecond, "N1")} | {Fmt(f?.EventsPerSecond, "N0")} | {Fmt(f?.P50, "N0")} | {Fmt(f?.P99, "N0")} | {PerTransaction(f)} | "
+                + $"{Fmt(f?.EventsPerSecond / RawFor(r, store)?.BatchedRowsPerSecond, "0.000")} |");
         }
 
         md.AppendLine();
     }
+
+    private static void MixedSection(StringBuilder md, BenchResults r, Sizes s)
+    {
+        md.AppendLine(Inv, $"## Mixed load (90 % page reads, 10 % writes; {Scenarios.HttpScenarios.HotConcurrency} concurrent clients)");
+        md.AppendLine();
+        md.AppendLine(string.Create(Inv, $"Reads: a page of 100 from a user holding {s.MixedConversations:N0} conversations; writes: messages to {s.IngestUsers:N0} fresh users. ")
+            + string.Create(Inv, $"{s.Reps} repetitions × {s.Measure.TotalSeconds:0.#} s after a {s.WarmUp.TotalSeconds:0.#} s warm-up; medians."));
+        md.AppendLine();
+        md.AppendLine("| store | reads/s | read p50 ms | read p99 ms | writes/s | write p50 ms | write p99 ms |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (store, m) in r.Mixed)
+        {
+            md.AppendLine(Inv, $"| {store} | {Fmt(m?.ReadsPerSecond, "N0")} | {Fmt(m?.ReadP50, "N2")} | {Fmt(m?.ReadP99, "N2")} | {Fmt(m?.WritesPerSecond, "N0")} | "
+                + $"{Fmt(m?.WriteP50, "N1")} | {Fmt(m?.WriteP99, "N1")} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void OutageSection(StringBuilder md, BenchResults r, Sizes s)
+    {
+        md.AppendLine(Inv, $"## Store outage (issue #19: {s.StoreOutage.TotalSeconds:0.#} s under write load, 4 writers over 30 users)");
+        md.AppendLine();
+        md.AppendLine("A user is served again at its first acknowledged write sent after the store returned; every answer was a success or the SPEC's 503, "
+            + "and every acknowledged message was found in its user's journal afterwards.");
+        md.AppendLine();
+        md.AppendLine("| store | outage | 503 answers | first user back | median user back | last user back | writes acknowledged |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var o in r.Outages)
+        {
+            md.AppendLine(Inv, $"| {o.Store} | {o.Outage} | {o.RefusedDuring:N0} | {o.FirstUserBackMs:N0} ms | {o.MedianUserBackMs:N0} ms | **{o.LastUserBackMs:N0} ms** | {o.Acknowledged:N0} |");
+        }
+
+        foreach (var note in r.Notes)
+        {
+            md.AppendLine();
+            md.AppendLine(Inv, $"Note: {note}");
+        }
+
+        md.AppendLine();
+    }
+
+    private static string Summary(Figure? f) =>
+        f is null ? "n/a" : $"{Fmt(f.EventsPerSecond, "N0")}, {f.P99:N0} ms, {(f.Commits is { } c ? c.EventsPerTransaction.ToString("0.0", Inv) : "n/a")}";
+
+    private static RawInsert.Result? RawFor(BenchResults r, string server) =>
+        r.RawInsert.GetValueOrDefault(server.StartsWith("postgres", StringComparison.Ordinal) ? "postgres" : "sqlite");
+
+    private static string PerTransaction(Figure? f) =>
+        f?.Commits is { } c ? $"{c.EventsPerTransaction:0.0} ({c.Rows:N0} in {c.Transactions:N0})" : "n/a";
 
     private static void RecoverySection(StringBuilder md, BenchResults r)
     {
@@ -244,14 +331,22 @@ public static class MarkdownReport
     {
         md.AppendLine("## Tuning (before/after, measured in this run)");
         md.AppendLine();
-        md.AppendLine("| change | before (events/s, p99) | after (events/s, p99) | ratio |");
-        md.AppendLine("| --- | ---: | ---: | ---: |");
-        var before = r.Ingest.GetValueOrDefault("postgres");
+        md.AppendLine("| change | shape | before (events/s, p99, events/tx) | after (events/s, p99, events/tx) | after ÷ before |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: |");
+        void Compare(string change, string beforeName, string afterName)
+        {
+            foreach (var (shape, suffix, figures) in new[] { ("spread", "", r.Ingest), ("hot", "-hot", r.Ingest), ("fan-out", "", r.FanOut) })
+            {
+                var before = figures.GetValueOrDefault(beforeName + suffix);
+                var after = figures.GetValueOrDefault(afterName + suffix);
+                md.AppendLine(Inv, $"| {change} | {shape} | {Summary(before)} | {Summary(after)} | {Fmt(after?.EventsPerSecond / before?.EventsPerSecond, "0.00")}× |");
+            }
+        }
+
+        Compare("SQLite: no shared cache, reads in deferred transactions (before: `Cache=Shared`, every read BEGIN IMMEDIATE)", "sqlite-before", "sqlite");
         foreach (var (name, hocon) in Driver.PostgresVariants.Where(v => v.Hocon is not null))
         {
-            var after = r.Ingest.GetValueOrDefault(name);
-            md.AppendLine(Inv, $"| PostgreSQL ingest: `{hocon}` (default 3) | {Fmt(before?.RequestsPerSecond, "N0")}, {Fmt(before?.P99, "N1")} ms | "
-                + $"{Fmt(after?.RequestsPerSecond, "N0")}, {Fmt(after?.P99, "N1")} ms | {Fmt(after?.RequestsPerSecond / before?.RequestsPerSecond, "0.00")}× |");
+            Compare($"PostgreSQL: configured 3 journal writers (before: `{hocon}`)", name, "postgres");
         }
 
         md.AppendLine();

@@ -19,35 +19,19 @@ public static class Driver
         results.Recovery = await StepAsync(results, "recovery", () => ChildAsync<Recovery.Result>(options, "recovery"));
         results.Memory = await StepAsync(results, "memory", () => ChildAsync<Memory.Result>(options, "memory"));
 
-        // SQLite: ingest, the raw INSERT ceiling on the same file, then page reads with every baseline.
+        // SQLite: the write shapes on the configured store, the raw INSERT ceiling on the same file, then page reads with
+        // every baseline; then the write shapes again on the store as configured before issue #13 (the before row).
         var sqliteFile = Path.Combine(options.WorkDir, "gateway-sqlite.db");
-        await StepAsync(results, "SQLite server", async () =>
+        foreach (var (name, connectionSuffix, hocon) in SqliteVariants)
         {
-            DeleteSqlite(sqliteFile);
-            await using var server = await ServerProcess.StartAsync(options, "sqlite", new Dictionary<string, string>
+            var primary = name == "sqlite";
+            await StepAsync(results, $"SQLite server ({name})", async () =>
             {
-                ["CONVERSATION_ACTORS_STORE"] = "sqlite",
-                ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={sqliteFile};Cache=Shared",
-            });
-            results.Ingest["sqlite"] = await StepAsync(results, "ingest sqlite", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, "sqlite"));
-            results.Ingest["sqlite-hot"] = await StepAsync(results, "ingest sqlite-hot", () =>
-                HttpScenarios.IngestAsync(server.BaseAddress, sizes, "sqlite-hot", HttpScenarios.HotUsers));
-            results.RawInsert["sqlite"] = await StepAsync(results, "raw insert sqlite", () =>
-                RawInsert.RunAsync(false, $"Data Source={sqliteFile}", sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
-            results.Pages = await StepAsync(results, "page reads", () => HttpScenarios.PageReadsAsync(server.BaseAddress, sizes, options));
-            return true;
-        });
-
-        // PostgreSQL: the same ingest on a fresh journal, its raw INSERT ceiling, and the tuned variant.
-        foreach (var (name, hocon) in PostgresVariants)
-        {
-            await StepAsync(results, $"PostgreSQL server ({name})", async () =>
-            {
-                await ResetPostgresAsync(options.PostgresConnection);
+                DeleteSqlite(sqliteFile);
                 var env = new Dictionary<string, string>
                 {
-                    ["CONVERSATION_ACTORS_STORE"] = "postgres",
-                    ["CONVERSATION_ACTORS_POSTGRES_CONNECTION"] = options.PostgresConnection,
+                    ["CONVERSATION_ACTORS_STORE"] = "sqlite",
+                    ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={sqliteFile}{connectionSuffix}",
                 };
                 if (hocon is not null)
                 {
@@ -55,17 +39,64 @@ public static class Driver
                 }
 
                 await using var server = await ServerProcess.StartAsync(options, name, env);
-                results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, name));
+                await WriteShapesAsync(results, options, server, name, primary);
+                if (primary)
+                {
+                    results.RawInsert["sqlite"] = await StepAsync(results, "raw insert sqlite", () =>
+                        RawInsert.RunAsync(false, $"Data Source={sqliteFile}", sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
+                    results.Pages = await StepAsync(results, "page reads", () => HttpScenarios.PageReadsAsync(server.BaseAddress, sizes, options));
+                }
+
+                return true;
+            });
+        }
+
+        // PostgreSQL: the same shapes on a fresh journal per variant (journal writers 3 = the configured default, 1, 2),
+        // and the raw INSERT ceiling.
+        foreach (var (name, hocon) in PostgresVariants)
+        {
+            await StepAsync(results, $"PostgreSQL server ({name})", async () =>
+            {
+                await ResetPostgresAsync(options.PostgresConnection);
+                await using var server = await ServerProcess.StartAsync(options, name, PostgresEnvironment(options, hocon));
+                await WriteShapesAsync(results, options, server, name, primary: hocon is null);
                 if (hocon is null)
                 {
-                    results.Ingest["postgres-hot"] = await StepAsync(results, "ingest postgres-hot", () =>
-                        HttpScenarios.IngestAsync(server.BaseAddress, sizes, "postgres-hot", HttpScenarios.HotUsers));
                     results.RawInsert["postgres"] = await StepAsync(results, "raw insert postgres", () =>
                         RawInsert.RunAsync(true, options.PostgresConnection, sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
                 }
 
                 return true;
             });
+        }
+
+        // Issue #19: the store goes away for a while under write load and comes back; how long until every user is served.
+        await StepAsync(results, "store outage postgres", async () =>
+        {
+            await ResetPostgresAsync(options.PostgresConnection);
+            await using var server = await ServerProcess.StartAsync(options, "postgres-outage", PostgresEnvironment(options, null));
+            results.Outages.Add(await StoreOutage.RunAsync(server.BaseAddress, sizes, "postgres", "PostgreSQL stopped (fast shutdown) and started",
+                () => StoreOutage.StopPostgresAsync(options), () => StoreOutage.StartPostgresAsync(options)));
+            return true;
+        });
+        if (TmpfsDisk.CanMount)
+        {
+            await StepAsync(results, "store outage sqlite", async () =>
+            {
+                using var disk = TmpfsDisk.Mount(megabytes: 64);
+                await using var server = await ServerProcess.StartAsync(options, "sqlite-outage", new Dictionary<string, string>
+                {
+                    ["CONVERSATION_ACTORS_STORE"] = "sqlite",
+                    ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={Path.Combine(disk.Path, "conversations.db")}",
+                });
+                results.Outages.Add(await StoreOutage.RunAsync(server.BaseAddress, sizes, "sqlite", "the SQLite file's disk full (tmpfs filled), then freed",
+                    () => Task.Run(disk.Fill), () => Task.Run(disk.Free)));
+                return true;
+            });
+        }
+        else
+        {
+            results.Notes.Add("SQLite store outage not measured: mounting the small tmpfs for the full disk needs root.");
         }
 
         results.Machine.LoadAverageEnd = MachineInfo.LoadAverage();
@@ -82,12 +113,64 @@ public static class Driver
         return results.Failures.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>The PostgreSQL servers to run: the configured default, then the tuning candidate (before/after).</summary>
+    /// <summary>
+    /// The SQLite servers: the configured store, then the store as configured before issue #13 (shared cache, and reads
+    /// in BEGIN IMMEDIATE transactions): the before row of the SQLite write path.
+    /// </summary>
+    public static readonly (string Name, string ConnectionSuffix, string? Hocon)[] SqliteVariants =
+    [
+        ("sqlite", string.Empty, null),
+        ("sqlite-before", ";Cache=Shared",
+            "akka.persistence.journal.sql.read-isolation-level = unspecified\nakka.persistence.snapshot-store.sql.read-isolation-level = unspecified"),
+    ];
+
+    /// <summary>The PostgreSQL servers to run: the configured default (3 journal writers), then 1 and 2 (issue #13's sweep).</summary>
     public static readonly (string Name, string? Hocon)[] PostgresVariants =
     [
         ("postgres", null),
-        ("postgres-parallelism-8", "akka.persistence.journal.sql.parallelism = 8"),
+        ("postgres-parallelism-1", "akka.persistence.journal.sql.parallelism = 1"),
+        ("postgres-parallelism-2", "akka.persistence.journal.sql.parallelism = 2"),
     ];
+
+    /// <summary>
+    /// Issue #13's load shapes on one server: spread, hot and fan-out (with events per journal transaction); on the
+    /// configured store also spread ingest at half its peak and the mixed read/write load.
+    /// </summary>
+    private static async Task WriteShapesAsync(BenchResults results, Options options, ServerProcess server, string name, bool primary)
+    {
+        var sizes = options.Sizes;
+        var spread = results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, name));
+        results.Ingest[name + "-hot"] = await StepAsync(results, $"ingest {name}-hot", () =>
+            HttpScenarios.IngestAsync(server.BaseAddress, sizes, name + "-hot", HttpScenarios.HotUsers));
+        results.FanOut[name] = await StepAsync(results, $"fan-out {name}", () => WriteShapes.FanOutAsync(server.BaseAddress, sizes, name));
+        if (!primary)
+        {
+            return;
+        }
+
+        if (spread is not null)
+        {
+            results.HalfRateIngest[name] = await StepAsync(results, $"ingest {name} at half its peak", () =>
+                HttpScenarios.IngestAtRateAsync(server.BaseAddress, sizes, name, spread.RequestsPerSecond / 2));
+        }
+
+        results.Mixed[name] = await StepAsync(results, $"mixed {name}", () => WriteShapes.MixedAsync(server.BaseAddress, sizes, name));
+    }
+
+    private static Dictionary<string, string> PostgresEnvironment(Options options, string? hocon)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["CONVERSATION_ACTORS_STORE"] = "postgres",
+            ["CONVERSATION_ACTORS_POSTGRES_CONNECTION"] = options.PostgresConnection,
+        };
+        if (hocon is not null)
+        {
+            env["ConversationActors__Hocon"] = hocon;
+        }
+
+        return env;
+    }
 
     private static async Task<T?> StepAsync<T>(BenchResults results, string name, Func<Task<T>> step)
     {

@@ -40,7 +40,7 @@ public static class FoldData
     /// <summary>The node's HOCON (config/ + environment) with <paramref name="overrides"/> last.</summary>
     public static Config Config(string configDir, string overrides) => AkkaConfigLoader.Load(configDir, overrides);
 
-    public static ActorSystem System(Config config) => ActorSystem.Create("conversation-actors", config);
+    public static ActorSystem System(Config config) => SqliteStore.CreateSystem("conversation-actors", config);
 
     public static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -13,6 +13,12 @@ namespace ConversationActors.Bench.Scenarios;
 /// </summary>
 public sealed record Figure(string Name, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, int Repetitions, string? FirstError)
 {
+    /// <summary>Write runs (issue #13): journal write transactions committed during the measured repetitions, and the event rows in them.</summary>
+    public JournalCommitCount? Commits { get; init; }
+
+    /// <summary>Events (journal rows) written per second: requests/s times the events each request writes (500 for a fan-out to 500).</summary>
+    public double? EventsPerSecond { get; init; }
+
     public static Figure Of(string name, IReadOnlyList<LoadResult> runs) => Valid(new(
         name,
         LatencyStats.Median(runs.Select(r => r.RequestsPerSecond)),
@@ -57,6 +63,7 @@ public static class HttpScenarios
         var users = hotUsers ?? sizes.IngestUsers;
         var total = (long)sizes.IngestUsers * sizes.IngestMessagesPerUser;
         await LoadClient.RunAsync(client, new LoadSpec(concurrency, Count: users * 3), i => Message($"{tag}-warm", users, i), LoadClient.IsEnvelopeOk);
+        var before = await JournalCommitCount.ReadAsync(client);
         var runs = new List<LoadResult>();
         for (var r = 0; r < sizes.Reps; r++)
         {
@@ -65,7 +72,34 @@ public static class HttpScenarios
                 client, new LoadSpec(concurrency, Count: total), i => Message(prefix, users, i), LoadClient.IsEnvelopeOk));
         }
 
-        return Figure.Of($"ingest {tag}", runs);
+        var figure = Figure.Of($"ingest {tag}", runs);
+        return figure with { Commits = (await JournalCommitCount.ReadAsync(client)).Since(before), EventsPerSecond = figure.RequestsPerSecond };
+    }
+
+    /// <summary>
+    /// The spread ingest at half its measured peak rate (open loop, issue #13: "p99 of spread ingest at half its peak"),
+    /// fresh users as in <see cref="IngestAsync"/>.
+    /// </summary>
+    public static async Task<Figure> IngestAtRateAsync(Uri server, Sizes sizes, string tag, double rate)
+    {
+        using var client = LoadClient.CreateClient(server, HotConcurrency);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var runs = new List<LoadResult>();
+        for (var r = 0; r < sizes.Reps; r++)
+        {
+            var prefix = $"{tag}-half-r{r}";
+            runs.Add(await LoadClient.RunAsync(client, new LoadSpec(HotConcurrency, Duration: sizes.Measure, Rate: Math.Max(1, rate)), i =>
+            {
+                var peer = $"peer{i / sizes.IngestUsers % 20}";
+                var body = $$"""{"msgID":"{{prefix}}-{{i}}","senderID":"{{peer}}","timestamp":{{now + i}},"summary":"{{FoldData.Summary}}"}""";
+                return new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{prefix}-u{i % sizes.IngestUsers}/conversations/C2C{peer}/messages")
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+            }, LoadClient.IsEnvelopeOk));
+        }
+
+        return Figure.Of($"ingest {tag} at {rate:N0} req/s (half of peak)", runs);
     }
 
     /// <summary>Users of the hot ingest shape, and its concurrent clients (issue #13: 64 clients writing to 10 users).</summary>

@@ -32,10 +32,9 @@ public static class Recovery
         }
 
         var connection = $"Data Source={db}";
-        SqliteStore.Prepare(connection);
         var config = FoldData.Config(configDir, $$"""
             conversation-actors.store = sqlite
-            conversation-actors.sqlite.connection-string = {{FoldData.Quote(connection + ";Cache=Shared")}}
+            conversation-actors.sqlite.connection-string = {{FoldData.Quote(connection)}}
             akka.loglevel = WARNING
             """);
         var settings = NodeSettings.From(config, TimeProvider.System).Entities;

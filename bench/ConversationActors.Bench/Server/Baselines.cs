@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using ConversationActors.Actors.Telemetry;
 using ConversationActors.Bench.Server;
 using ConversationActors.Domain.Queries;
 using ConversationActors.Gateway.Apis;
@@ -30,6 +31,7 @@ public sealed class BaselineHostingStartup : IHostingStartup
             return;
         }
 
+        JournalCommits.Install();
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<Baselines>();
@@ -61,7 +63,8 @@ public sealed class BaselineStartupFilter : IStartupFilter
 /// <item><c>GET /bench/http-ceiling</c>: the exact bytes of the actor's page answer, from memory;</item>
 /// <item><c>GET /bench/serialize-ceiling</c>: the same 100 conversation DTOs serialized per request (no actor, no Ask);</item>
 /// <item><c>GET /bench/redis-page</c>: the page from Redis (sorted set by orderKey + one hash per conversation);</item>
-/// <item><c>GET /bench/pg-page</c>: the page from a PostgreSQL table (ORDER BY order_key DESC LIMIT 100 on an index).</item>
+/// <item><c>GET /bench/pg-page</c>: the page from a PostgreSQL table (ORDER BY order_key DESC LIMIT 100 on an index);</item>
+/// <item><c>GET /bench/journal-commits</c>: <c>{transactions, rows}</c> of <see cref="JournalCommits"/> (issue #13).</item>
 /// </list>
 /// <c>POST /bench/setup?user=U&amp;count=100</c> loads them from the user's live list.
 /// </summary>
@@ -103,6 +106,10 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
                 return true;
             case "/bench/setup" when HttpMethods.IsPost(context.Request.Method):
                 await SetupAsync(context);
+                return true;
+            case "/bench/journal-commits":
+                var (transactions, rows) = JournalCommits.Read();
+                await context.Response.WriteAsJsonAsync(new { transactions, rows });
                 return true;
             case "/bench/gc":
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Akka.Actor.Setup;
 using Microsoft.Data.Sqlite;
 
 namespace ConversationActors.Actors.Configuration;
@@ -30,5 +32,23 @@ public static class SqliteStore
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// An ActorSystem on <paramref name="config"/>; on the SQLite store (<c>conversation-actors.store = sqlite</c>) its file
+    /// is prepared first and the persistence plugins get <see cref="SqliteOffThreadOpen"/>. For systems made without
+    /// Akka.Hosting (convctl, tests, the bench's child processes); the gateway adds the same setup through Akka.Hosting.
+    /// </summary>
+    public static ActorSystem CreateSystem(string name, Akka.Configuration.Config config)
+    {
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
+        if (config.GetString("conversation-actors.store") == "sqlite")
+        {
+            var connectionString = config.GetString("akka.persistence.journal.sql.connection-string");
+            Prepare(connectionString);
+            setup = setup.And(SqliteOffThreadOpen.Setup(connectionString));
+        }
+
+        return ActorSystem.Create(name, setup);
     }
 }

@@ -21,9 +21,12 @@ public static class ActorSystemSetup
     {
         var directory = builder.Configuration[ConfigDirKey] is { Length: > 0 } dir ? dir : AkkaConfigLoader.DefaultDirectory;
         var config = AkkaConfigLoader.Load(directory, builder.Configuration[HoconOverrideKey]);
-        if (config.GetString("conversation-actors.store") == "sqlite")
+        var sqlite = config.GetString("conversation-actors.store") == "sqlite"
+            ? config.GetString("akka.persistence.journal.sql.connection-string")
+            : null;
+        if (sqlite is not null)
         {
-            SqliteStore.Prepare(config.GetString("akka.persistence.journal.sql.connection-string"));
+            SqliteStore.Prepare(sqlite);
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -37,6 +40,11 @@ public static class ActorSystemSetup
         builder.Services.AddAkka(ActorSystemName, (akka, sp) =>
         {
             var settings = sp.GetRequiredService<NodeSettings>();
+            if (sqlite is not null)
+            {
+                akka.AddSetup(SqliteOffThreadOpen.Setup(sqlite));
+            }
+
             akka.AddHocon(config, HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers => loggers.AddLoggerFactory())
                 .StartActors(async (system, _) =>

@@ -38,7 +38,6 @@ public sealed class TestNode : IAsyncDisposable
     /// <param name="hocon">Overrides on top of config/*.conf, e.g. <c>conversation-actors.snapshot-every = 7</c>.</param>
     public static async Task<TestNode> StartAsync(string connectionString, string hocon = "")
     {
-        SqliteStore.Prepare(connectionString);
         var config = AkkaConfigLoader.Load(ConfigDirectory, $"""
             akka.loglevel = WARNING
             # CI shares 2 cores with other builds; a loaded machine must not turn into a TIMEOUT failure.
@@ -46,7 +45,7 @@ public sealed class TestNode : IAsyncDisposable
             conversation-actors.sqlite.connection-string = "{connectionString}"
             {hocon}
             """);
-        var system = ActorSystem.Create("conversation-actors", config);
+        var system = SqliteStore.CreateSystem("conversation-actors", config);
         try
         {
             ClusterStartup.JoinSelfWithoutSeeds(system);

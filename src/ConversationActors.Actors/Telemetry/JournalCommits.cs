@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using LinqToDB.Data;
+
+namespace ConversationActors.Actors.Telemetry;
+
+/// <summary>
+/// Issue #13: counts the journal's write transactions and the event rows they commit, so the bench and the tests can
+/// see events per journal transaction (does the write pipeline form batches?). It hooks linq2db's trace, which
+/// Akka.Persistence.Sql runs every statement through: an <c>INSERT INTO … journal</c> adds its affected rows to its
+/// connection's open transaction; a commit with such rows counts one write transaction. Reads, snapshot writes and
+/// rolled-back transactions are not counted. Off until <see cref="Install"/> (the trace costs an object per statement);
+/// the bench's server and tests install it, a production node does not.
+/// </summary>
+public static class JournalCommits
+{
+    private static readonly ConditionalWeakTable<DataConnection, Pending> Open = [];
+    private static readonly ConcurrentDictionary<string, Counts> ByConnectionString = new(StringComparer.Ordinal);
+    private static readonly Counts All = new();
+    private static int _installed;
+
+    /// <summary>Journal write transactions committed and the event rows in them since <see cref="Install"/>: all, or those on one connection string.</summary>
+    public static (long Transactions, long Rows) Read(string? connectionString = null) =>
+        (connectionString is null ? All : ByConnectionString.GetValueOrDefault(connectionString)) is { } c
+            ? (Interlocked.Read(ref c.Transactions), Interlocked.Read(ref c.Rows))
+            : (0, 0);
+
+    /// <summary>Turns linq2db's trace on (level Info: one call per statement and per transaction step) and starts counting. Idempotent.</summary>
+    public static void Install()
+    {
+        if (Interlocked.Exchange(ref _installed, 1) == 1)
+        {
+            return;
+        }
+
+        DataConnection.TurnTraceSwitchOn(TraceLevel.Info);
+        DataConnection.DefaultOnTraceConnection = OnTrace;
+    }
+
+    private static void OnTrace(TraceInfo info)
+    {
+        if (info.TraceInfoStep != TraceInfoStep.AfterExecute)
+        {
+            return;
+        }
+
+        switch (info.Operation)
+        {
+            case TraceOperation.ExecuteNonQuery when IsJournalInsert(info.Command?.CommandText):
+                var pending = Open.GetOrCreateValue(info.DataConnection);
+                pending.Rows += Math.Max(0, info.RecordsAffected ?? 0);
+                pending.ConnectionString ??= info.Command?.Connection?.ConnectionString;
+                break;
+            case TraceOperation.CommitTransaction when Open.TryGetValue(info.DataConnection, out var written) && written.Rows > 0:
+                All.Add(written.Rows);
+                if (written.ConnectionString is { } connectionString)
+                {
+                    ByConnectionString.GetOrAdd(connectionString, _ => new Counts()).Add(written.Rows);
+                }
+
+                written.Rows = 0;
+                break;
+            case TraceOperation.RollbackTransaction when Open.TryGetValue(info.DataConnection, out var rolledBack):
+                rolledBack.Rows = 0;
+                break;
+        }
+    }
+
+    private static bool IsJournalInsert(string? sql) =>
+        sql is not null
+        && sql.AsSpan().TrimStart().StartsWith("INSERT INTO", StringComparison.OrdinalIgnoreCase)
+        && sql.Contains("journal", StringComparison.OrdinalIgnoreCase)
+        && !sql.Contains("tags", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The journal rows a connection's open transaction has inserted, and the connection's connection string.</summary>
+    private sealed class Pending
+    {
+        public long Rows;
+        public string? ConnectionString;
+    }
+
+    private sealed class Counts
+    {
+        public long Transactions;
+        public long Rows;
+
+        public void Add(long rows)
+        {
+            Interlocked.Increment(ref Transactions);
+            Interlocked.Add(ref Rows, rows);
+        }
+    }
+}
