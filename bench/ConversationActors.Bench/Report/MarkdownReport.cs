@@ -343,7 +343,8 @@ public static class MarkdownReport
             }
         }
 
-        Compare("SQLite: no shared cache, reads in deferred transactions (before: `Cache=Shared`, every read BEGIN IMMEDIATE)", "sqlite-before", "sqlite");
+        Compare("SQLite write path, all of issue #13 (before: `Cache=Shared`, every read BEGIN IMMEDIATE, each write its own transaction)", "sqlite-before", "sqlite");
+        Compare("SQLite: events of concurrent users share transactions (before: `sqlite.batch-across-entities = 0`)", "sqlite-no-cross-entity-batching", "sqlite");
         foreach (var (name, hocon) in Driver.PostgresVariants.Where(v => v.Hocon is not null))
         {
             Compare($"PostgreSQL: configured 3 journal writers (before: `{hocon}`)", name, "postgres");

@@ -121,7 +121,9 @@ public static class Driver
     [
         ("sqlite", string.Empty, null),
         ("sqlite-before", ";Cache=Shared",
-            "akka.persistence.journal.sql.read-isolation-level = unspecified\nakka.persistence.snapshot-store.sql.read-isolation-level = unspecified"),
+            "conversation-actors.sqlite.batch-across-entities = 0\nakka.persistence.journal.sql.read-isolation-level = unspecified\n"
+            + "akka.persistence.snapshot-store.sql.read-isolation-level = unspecified"),
+        ("sqlite-no-cross-entity-batching", string.Empty, "conversation-actors.sqlite.batch-across-entities = 0"),
     ];
 
     /// <summary>The PostgreSQL servers to run: the configured default (3 journal writers), then 1 and 2 (issue #13's sweep).</summary>

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
+using Akka.Persistence.Sql.Config;
 using Microsoft.Data.Sqlite;
 
 namespace ConversationActors.Actors.Configuration;
@@ -35,20 +36,28 @@ public static class SqliteStore
     }
 
     /// <summary>
-    /// An ActorSystem on <paramref name="config"/>; on the SQLite store (<c>conversation-actors.store = sqlite</c>) its file
-    /// is prepared first and the persistence plugins get <see cref="SqliteOffThreadOpen"/>. For systems made without
-    /// Akka.Hosting (convctl, tests, the bench's child processes); the gateway adds the same setup through Akka.Hosting.
+    /// The data options setup of the persistence plugins for <paramref name="config"/>: <see cref="SqliteOffThreadOpen"/>
+    /// on the SQLite store (<c>conversation-actors.store = sqlite</c>) unless <c>sqlite.batch-across-entities = 0</c>;
+    /// otherwise null (the plugins' own options from HOCON).
+    /// </summary>
+    public static DataOptionsSetup? PluginSetup(Akka.Configuration.Config config) =>
+        config.GetString("conversation-actors.store") == "sqlite" && config.GetInt("conversation-actors.sqlite.batch-across-entities", 1) == 1
+            ? SqliteOffThreadOpen.Setup(config.GetString("akka.persistence.journal.sql.connection-string"))
+            : null;
+
+    /// <summary>
+    /// An ActorSystem on <paramref name="config"/>; on the SQLite store its file is prepared first and the persistence
+    /// plugins get <see cref="PluginSetup"/>. For systems made without Akka.Hosting (convctl, tests, the bench's child
+    /// processes); the gateway adds the same setup through Akka.Hosting.
     /// </summary>
     public static ActorSystem CreateSystem(string name, Akka.Configuration.Config config)
     {
-        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
         if (config.GetString("conversation-actors.store") == "sqlite")
         {
-            var connectionString = config.GetString("akka.persistence.journal.sql.connection-string");
-            Prepare(connectionString);
-            setup = setup.And(SqliteOffThreadOpen.Setup(connectionString));
+            Prepare(config.GetString("akka.persistence.journal.sql.connection-string"));
         }
 
-        return ActorSystem.Create(name, setup);
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
+        return ActorSystem.Create(name, PluginSetup(config) is { } plugins ? setup.And(plugins) : setup);
     }
 }

@@ -21,12 +21,9 @@ public static class ActorSystemSetup
     {
         var directory = builder.Configuration[ConfigDirKey] is { Length: > 0 } dir ? dir : AkkaConfigLoader.DefaultDirectory;
         var config = AkkaConfigLoader.Load(directory, builder.Configuration[HoconOverrideKey]);
-        var sqlite = config.GetString("conversation-actors.store") == "sqlite"
-            ? config.GetString("akka.persistence.journal.sql.connection-string")
-            : null;
-        if (sqlite is not null)
+        if (config.GetString("conversation-actors.store") == "sqlite")
         {
-            SqliteStore.Prepare(sqlite);
+            SqliteStore.Prepare(config.GetString("akka.persistence.journal.sql.connection-string"));
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -40,9 +37,9 @@ public static class ActorSystemSetup
         builder.Services.AddAkka(ActorSystemName, (akka, sp) =>
         {
             var settings = sp.GetRequiredService<NodeSettings>();
-            if (sqlite is not null)
+            if (SqliteStore.PluginSetup(config) is { } plugins)
             {
-                akka.AddSetup(SqliteOffThreadOpen.Setup(sqlite));
+                akka.AddSetup(plugins);
             }
 
             akka.AddHocon(config, HoconAddMode.Prepend)
