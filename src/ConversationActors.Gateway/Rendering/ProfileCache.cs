@@ -36,6 +36,9 @@ public sealed class ProfileCache(IProfileStore store, NodeSettings settings, ILo
     /// <inheritdoc cref="Put(UserProfile)"/>
     public void Put(GroupProfile profile) => Store(GroupKey + profile.GroupID, profile);
 
+    /// <summary>Forgets every cached profile (the bench's cold list-all); later answers read them from the store again.</summary>
+    public void Clear() => _cache.Clear();
+
     /// <inheritdoc />
     public void Dispose() => _cache.Dispose();
 
