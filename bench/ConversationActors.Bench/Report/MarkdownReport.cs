@@ -94,6 +94,9 @@ public static class MarkdownReport
         Ratio("PostgreSQL variant", Find(r, "PostgreSQL page"), 2.0);
         var half = r.Pages?.HalfLoad;
         Row(md, "page-read p99 at half of peak load", half is null ? "n/a" : $"{half.P99:N1} ms", "≤ 10 ms", half is not null && half.P99 <= 10);
+        var (warm, cold) = (Find(r, "list all"), Find(r, "cold list all"));
+        var coldRatio = warm is null || cold is null ? (double?)null : warm.RequestsPerSecond / cold.RequestsPerSecond;
+        Row(md, "cold list-all time ÷ warm list-all time (empty profile cache, peers without profiles)", Fmt(coldRatio, "0.00") + "×", "≤ 3×", coldRatio <= 3);
         foreach (var store in new[] { "sqlite", "postgres" })
         {
             var ingest = r.Ingest.GetValueOrDefault(store);

@@ -62,6 +62,7 @@ public sealed class BaselineStartupFilter : IStartupFilter
 /// <list type="bullet">
 /// <item><c>GET /bench/http-ceiling</c>: the exact bytes of the actor's page answer, from memory;</item>
 /// <item><c>GET /bench/serialize-ceiling</c>: the same 100 conversation DTOs serialized per request (no actor, no Ask);</item>
+/// <item><c>GET /bench/cold-list-all</c>: the user's whole list through the real endpoint, the profile cache emptied first;</item>
 /// <item><c>GET /bench/redis-page</c>: the page from Redis (sorted set by orderKey + one hash per conversation);</item>
 /// <item><c>GET /bench/pg-page</c>: the page from a PostgreSQL table (ORDER BY order_key DESC LIMIT 100 on an index);</item>
 /// <item><c>GET /bench/journal-commits</c>: <c>{transactions, rows}</c> of <see cref="JournalCommits"/> (issue #13).</item>
@@ -98,6 +99,11 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
             case "/bench/serialize-ceiling":
                 await Envelope.Ok(new { conversationList = _pageDtos, isFinished = _pageFinished, nextSeq = _pageCursor }).ExecuteAsync(context);
                 return true;
+            case "/bench/cold-list-all":
+                // The real list endpoint with an empty profile cache: every peer's profile is read from the store.
+                services.GetRequiredService<ProfileCache>().Clear();
+                context.Request.Path = $"/v1/users/{_user}/conversations";
+                return false;
             case "/bench/redis-page":
                 await RedisPageAsync(context);
                 return true;

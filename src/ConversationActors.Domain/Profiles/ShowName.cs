@@ -9,10 +9,10 @@ public static class ShowName
 
     public static string For(ConversationType type, string? target, string? remark, string? profileName) => type switch
     {
-        ConversationType.C2C => FirstNonEmpty(remark, profileName) ?? target!,
-        ConversationType.Group => FirstNonEmpty(profileName) ?? target!,
+        ConversationType.C2C => NonEmpty(remark) ?? NonEmpty(profileName) ?? target!,
+        ConversationType.Group => NonEmpty(profileName) ?? target!,
         _ => System,
     };
 
-    private static string? FirstNonEmpty(params string?[] names) => names.FirstOrDefault(n => !string.IsNullOrEmpty(n));
+    private static string? NonEmpty(string? name) => string.IsNullOrEmpty(name) ? null : name;
 }

@@ -60,12 +60,7 @@ public static class ConversationQueriesApi
                 : await api.Service.GetPageAsync(userID, from, count, filter, ct));
         }
 
-        return Envelope.Ok(new
-        {
-            conversationList = await api.Renderer.RenderAsync(page.ConversationList, ct),
-            isFinished = page.IsFinished,
-            nextSeq = api.Cursors.Encode(userID, page.Next),
-        });
+        return await api.Renderer.ListAsync(page.ConversationList, page.IsFinished, api.Cursors.Encode(userID, page.Next), ct);
     }
 
     private static async Task<IResult> BatchAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
@@ -73,7 +68,7 @@ public static class ConversationQueriesApi
         RouteArgs.Id("userID", userID);
         var body = await api.BodyAsync<BatchRequest>(request, ct);
         var views = ApiContext.Unwrap(await api.Service.GetBatchAsync(userID, body.ConversationIDList.Select(id => id.Value).ToArray(), ct));
-        return Envelope.Ok(new { conversationList = await api.Renderer.RenderAsync(views, ct) });
+        return await api.Renderer.ListAsync(views, isFinished: null, nextSeq: null, ct);
     }
 
     private static async Task<IResult> GetAsync(string userID, string conversationID, HttpRequest request, ApiContext api, TimeTravel timeTravel, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Journal;
+using ConversationActors.Actors.Profiles;
 using ConversationActors.Domain.Paging;
 using ConversationActors.Gateway.Apis;
 using ConversationActors.Gateway.Http;
@@ -24,6 +25,7 @@ public static class GatewayServices
                 BodySizeLimit.Configure(kestrel, settings);
                 kestrel.AddServerHeader = false;
             });
+        builder.Services.AddSingleton<IProfileStore>(sp => new JournalProfileStore(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
         builder.Services.AddSingleton<ProfileCache>();
         builder.Services.AddSingleton<ConversationRenderer>();
         builder.Services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<NodeSettings>().CursorKey));

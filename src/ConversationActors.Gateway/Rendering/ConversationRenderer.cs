@@ -1,44 +1,44 @@
-using ConversationActors.Domain.Ids;
+using System.Text.Json;
 using ConversationActors.Domain.Profiles;
 using ConversationActors.Domain.Queries;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace ConversationActors.Gateway.Rendering;
 
-/// <summary>Joins the entity's conversations with profiles for showName and faceUrl (SPEC 3.2).</summary>
-public sealed class ConversationRenderer(ProfileCache profiles)
+/// <summary>
+/// Joins the entity's conversations with profiles for showName and faceUrl (SPEC 3.2): every answer and change-feed
+/// frame loads its profiles through <see cref="ProfileCache"/> (cache, else one store read per answer).
+/// </summary>
+public sealed class ConversationRenderer(ProfileCache profiles, IOptions<JsonOptions> json)
 {
+    private readonly JsonSerializerOptions _options = json.Value.SerializerOptions;
+
+    /// <summary>One conversation's wire form, or null for none.</summary>
     public async Task<ConversationDto?> RenderAsync(ConversationView? view, CancellationToken cancellationToken) =>
         view is null ? null : (await RenderAsync([view], cancellationToken))[0];
 
+    /// <summary>The wire forms of <paramref name="views"/>, in order (a change-feed frame, a bench baseline).</summary>
     public async Task<IReadOnlyList<ConversationDto>> RenderAsync(IReadOnlyList<ConversationView> views, CancellationToken cancellationToken)
     {
-        var users = await LoadAsync(views.Select(v => v.UserID), profiles.UserAsync, cancellationToken);
-        var groups = await LoadAsync(views.Select(v => v.GroupID), profiles.GroupAsync, cancellationToken);
-        return views.Select(v => Render(v, v.UserID is { } u ? users[u] : null, v.GroupID is { } g ? groups[g] : null)).ToArray();
+        var found = await profiles.LoadAsync(views, cancellationToken);
+        var rendered = new ConversationDto[views.Count];
+        for (var i = 0; i < rendered.Length; i++)
+        {
+            rendered[i] = new ConversationDto(views[i], found.User(views[i].UserID), found.Group(views[i].GroupID));
+        }
+
+        return rendered;
     }
+
+    /// <summary>
+    /// A list answer written straight to the response (<see cref="ConversationListResult"/>): with
+    /// <paramref name="isFinished"/> and <paramref name="nextSeq"/> for a list or page, without for a batch.
+    /// </summary>
+    public async Task<IResult> ListAsync(
+        IReadOnlyList<ConversationView> views, bool? isFinished, string? nextSeq, CancellationToken cancellationToken) =>
+        new ConversationListResult(views, await profiles.LoadAsync(views, cancellationToken), _options, isFinished, nextSeq);
 
     /// <summary>The wire form of <paramref name="v"/> with the given (fresh or cached) profiles.</summary>
-    public static ConversationDto Render(ConversationView v, UserProfile? user, GroupProfile? group)
-    {
-        var (profileName, faceUrl) = v.Type switch
-        {
-            ConversationType.C2C => (user?.Nickname, user?.FaceUrl),
-            ConversationType.Group => (group?.Name, group?.FaceUrl),
-            _ => ((string?)null, (string?)null),
-        };
-        return new ConversationDto(
-            v,
-            Domain.Model.GroupTypeRules.WithProfileFallback(v.GroupType, group?.GroupType),
-            ShowName.For(v.Type, v.UserID ?? v.GroupID, v.FriendRemark, profileName),
-            faceUrl);
-    }
-
-    private static async Task<Dictionary<string, T?>> LoadAsync<T>(
-        IEnumerable<string?> ids, Func<string, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
-        where T : class
-    {
-        var distinct = ids.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var loaded = await Task.WhenAll(distinct.Select(id => load(id, cancellationToken)));
-        return distinct.Zip(loaded).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
-    }
+    public static ConversationDto Render(ConversationView v, UserProfile? user, GroupProfile? group) => new(v, user, group);
 }
