@@ -3,22 +3,27 @@
 # memory and the pure fold in one run, and rewrites docs/benchmarks.md. About 10-15 minutes on 2 cores.
 # Installs what it needs: redis-server (apt) when missing, PostgreSQL via scripts/postgres.sh.
 #
-# Usage: scripts/bench.sh [--smoke] [--no-build]
-#   --smoke     tiny sizes, one repetition (< 1 minute): checks the bench works; writes data/bench/benchmarks-smoke.md
+# Usage: scripts/bench.sh [--smoke] [--no-build] [--only GROUPS]
+#   --smoke     tiny sizes, one repetition (< 2 minutes): checks the bench works; writes data/bench/benchmarks-smoke.md
 #   --no-build  use the existing Release build
+#   --only      comma-separated groups (micro,recovery,memory,sqlite,postgres,history,outage): try just those;
+#               writes data/bench/benchmarks-partial.md, never docs/benchmarks.md
 # Environment: BENCH_REDIS_PORT (6379), the CA_PG_* variables of scripts/postgres.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 smoke=0
 build=1
-for arg in "$@"; do
-  case "$arg" in
+only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
     --smoke) smoke=1 ;;
     --no-build) build=0 ;;
-    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "bench.sh: unknown argument $arg" >&2; exit 2 ;;
+    --only) only="${2:?--only needs a list of groups}"; shift ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
+  shift
 done
 
 log() { echo "bench.sh: $*" >&2; }
@@ -60,5 +65,9 @@ bench_dll="bench/ConversationActors.Bench/bin/Release/net10.0/ConversationActors
 args=(run --work data/bench --pg "$pg_conn" --redis "127.0.0.1:$redis_port")
 if [ "$smoke" -eq 1 ]; then
   args+=(--smoke --report data/bench/benchmarks-smoke.md)
+fi
+if [ -n "$only" ]; then
+  args+=(--only "$only")
+  [ "$smoke" -eq 1 ] || args+=(--report data/bench/benchmarks-partial.md)
 fi
 exec dotnet "$bench_dll" "${args[@]}"

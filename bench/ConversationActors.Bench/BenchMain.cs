@@ -6,7 +6,7 @@ namespace ConversationActors.Bench;
 
 /// <summary>
 /// Modes: <c>run</c> (the whole bench; writes docs/benchmarks.md), <c>serve</c> (the gateway's Program in this
-/// process plus the baseline endpoints), and the child modes <c>recovery</c>, <c>memory</c>, <c>micro</c>
+/// process plus the baseline endpoints), and the child modes <c>recovery</c>, <c>memory</c>, <c>history</c>, <c>micro</c>
 /// (each writes its result as JSON to --out, so its heap and JIT state are its own).
 /// </summary>
 public static class BenchMain
@@ -31,13 +31,16 @@ public static class BenchMain
             case "memory":
                 await WriteAsync(options, await Memory.RunAsync(options.ConfigDir, options.Sizes.MemoryIdle, options.Sizes.MemorySmall, options.Sizes.MemoryLarge, 100));
                 return 0;
+            case "history":
+                await WriteAsync(options, await HistorySeed.RunAsync(options.ConfigDir, Path.Combine(options.WorkDir, "history.db"), options.Smoke));
+                return 0;
             case "micro":
                 await WriteAsync(options, MicroRunner.Run(Path.Combine(options.WorkDir, "micro"), options.Smoke));
                 return 0;
             case "run":
                 return await Driver.RunAsync(options);
             default:
-                Console.Error.WriteLine("usage: ConversationActors.Bench [run|serve|recovery|memory|micro] [--smoke] [--work DIR] [--out FILE] [--config-dir DIR]");
+                Console.Error.WriteLine("usage: ConversationActors.Bench [run|serve|recovery|memory|history|micro] [--smoke] [--work DIR] [--out FILE] [--config-dir DIR]");
                 return 2;
         }
     }
@@ -49,6 +52,9 @@ public static class BenchMain
 /// <summary>Command-line options shared by every mode.</summary>
 public sealed record Options(bool Smoke, string WorkDir, string ConfigDir, string? Out, string Report, string PostgresConnection, string RedisAddress, string[] Raw)
 {
+    /// <summary><c>--only micro,recovery,memory,sqlite,postgres,history,outage</c>: run just these groups (to try one; the report then lacks the rest).</summary>
+    public IReadOnlyList<string>? Only => Array.IndexOf(Raw, "--only") is var i and >= 0 && i + 1 < Raw.Length ? Raw[i + 1].Split(',') : null;
+
     public Sizes Sizes => Smoke ? Sizes.SmokeSizes : Sizes.Full;
 
     public static Options Parse(string[] args)

@@ -35,6 +35,12 @@ public sealed class BenchResults
     /// <summary>Issue #13 (d): 90 % page reads, 10 % writes, per store.</summary>
     public Dictionary<string, MixedResult?> Mixed { get; } = [];
 
+    /// <summary>Issue #15 (4): the seeded journals and time travel measured in-process.</summary>
+    public HistorySeed.Result? HistorySeed { get; set; }
+
+    /// <summary>Issue #15 (4): change-feed connect, per-stream memory, resumes, time travel over HTTP, 1,000 streams.</summary>
+    public HistoryScenarios.Result? History { get; set; }
+
     /// <summary>Issue #19 (6): time from the store's return to the last user served, per store.</summary>
     public List<StoreOutage.Result> Outages { get; } = [];
 

@@ -54,6 +54,7 @@ public static class MarkdownReport
         FanOutSection(md, r, s);
         MixedSection(md, r, s);
         OutageSection(md, r, s);
+        HistorySection(md, r);
         RecoverySection(md, r);
         MemorySection(md, r);
         Micro(md, r);
@@ -253,6 +254,44 @@ public static class MarkdownReport
 
     private static string Summary(Figure? f) =>
         f is null ? "n/a" : $"{Fmt(f.EventsPerSecond, "N0")}, {f.P99:N0} ms, {(f.Commits is { } c ? c.EventsPerTransaction.ToString("0.0", Inv) : "n/a")}";
+
+    private static void HistorySection(StringBuilder md, BenchResults r)
+    {
+        md.AppendLine("## Costs that grew with history (issue #15: change feed, time travel; SQLite server)");
+        md.AppendLine();
+        if (r.History is not { } h || r.HistorySeed is not { } seed)
+        {
+            md.AppendLine("Not measured (see failures).");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine(string.Create(Inv, $"Users with journals of each length (messages over up to 1,000 conversations), a snapshot every {seed.SnapshotEvery:N0} events. ")
+            + "Connect: request to the first frame with data (the current total); the first connect also starts the user's entity (recovery from its latest snapshot). "
+            + "Per-stream heap: the server's GC heap after full collections, with 200 streams of the user open, minus without, ÷ 200. "
+            + "Resumes: `Last-Event-ID` 100 events back (served from the entity's change history) and half the journal back (read from the journal, "
+            + "starting at the snapshot before it): request to the first change. Before issue #15 every stream folded the user's journal from seq 1 "
+            + "and kept a copy of the state: its connect cost is about the recovery of the whole journal without a snapshot (section Recovery) and its "
+            + "memory about one entity's state (section Memory).");
+        md.AppendLine();
+        md.AppendLine("| journal events | first connect ms | connect p50 ms | heap per stream | resume 100 back ms | resume half back ms | asOfSeq (middle) ms |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in h.Rows)
+        {
+            md.AppendLine(Inv, $"| {row.Events:N0} | {row.FirstConnectMs:N1} | {row.ConnectP50Ms:N1} | {row.BytesPerStream:N0} B | {row.RecentResumeMs:N1} | {row.OldResumeMs:N1} | {row.AsOfMs:N1} |");
+        }
+
+        md.AppendLine();
+        var c = h.Concurrent;
+        md.AppendLine(Inv, $"**{c.Streams:N0} concurrent streams** (one per user, one node): {c.BytesPerStream:N0} B of heap per stream; {c.Writes:N0} messages written to those users "
+            + $"from 16 clients delivered {c.ItemsPerSecond:N0} change frames/s over {c.Seconds:N1} s; {c.CutOffs} streams cut off.");
+        md.AppendLine();
+        md.AppendLine(Inv, $"**Time travel over {seed.Users[^1].Events:N0} events** (in-process, `StateReplay` to seq {seed.AsOfSeq:N0}, between two snapshots): "
+            + $"{seed.AsOfMs:N0} ms; peak live heap above the baseline while folding {seed.AsOfPeakHeapBytes:N0} B (a second fold, collected and read every 2 ms) against the folded "
+            + $"state's own {seed.StateBytes:N0} B ({Fmt((double)seed.AsOfPeakHeapBytes / seed.StateBytes, "0.0")}×); the same journal held whole, as time travel did "
+            + $"before issue #15: {seed.WholeJournalBytes:N0} B.");
+        md.AppendLine();
+    }
 
     private static RawInsert.Result? RawFor(BenchResults r, string server) =>
         r.RawInsert.GetValueOrDefault(server.StartsWith("postgres", StringComparison.Ordinal) ? "postgres" : "sqlite");

@@ -15,14 +15,26 @@ public static class Driver
         var results = new BenchResults { Smoke = options.Smoke, Machine = MachineInfo.Capture(), Sizes = options.Sizes };
         var sizes = options.Sizes;
 
-        results.Micro = await StepAsync(results, "micro-benchmarks", () => ChildAsync<List<MicroRunner.Row>>(options, "micro"));
-        results.Recovery = await StepAsync(results, "recovery", () => ChildAsync<Recovery.Result>(options, "recovery"));
-        results.Memory = await StepAsync(results, "memory", () => ChildAsync<Memory.Result>(options, "memory"));
+        bool Wants(string group) => options.Only is null || options.Only.Contains(group);
+        if (Wants("micro"))
+        {
+            results.Micro = await StepAsync(results, "micro-benchmarks", () => ChildAsync<List<MicroRunner.Row>>(options, "micro"));
+        }
+
+        if (Wants("recovery"))
+        {
+            results.Recovery = await StepAsync(results, "recovery", () => ChildAsync<Recovery.Result>(options, "recovery"));
+        }
+
+        if (Wants("memory"))
+        {
+            results.Memory = await StepAsync(results, "memory", () => ChildAsync<Memory.Result>(options, "memory"));
+        }
 
         // SQLite: the write shapes on the configured store, the raw INSERT ceiling on the same file, then page reads with
         // every baseline; then the write shapes again on the store as configured before issue #13 (the before row).
         var sqliteFile = Path.Combine(options.WorkDir, "gateway-sqlite.db");
-        foreach (var (name, connectionSuffix, hocon) in SqliteVariants)
+        foreach (var (name, connectionSuffix, hocon) in SqliteVariants.Where(_ => Wants("sqlite")))
         {
             var primary = name == "sqlite";
             await StepAsync(results, $"SQLite server ({name})", async () =>
@@ -53,7 +65,7 @@ public static class Driver
 
         // PostgreSQL: the same shapes on a fresh journal per variant (journal writers 3 = the configured default, 1, 2),
         // and the raw INSERT ceiling.
-        foreach (var (name, hocon) in PostgresVariants)
+        foreach (var (name, hocon) in PostgresVariants.Where(_ => Wants("postgres")))
         {
             await StepAsync(results, $"PostgreSQL server ({name})", async () =>
             {
@@ -70,16 +82,39 @@ public static class Driver
             });
         }
 
+        // Issue #15: costs that grew with a user's history (change feed, time travel), by journal length.
+        await StepAsync(results, "history (change feed, time travel)", async () =>
+        {
+            if (!Wants("history"))
+            {
+                return false;
+            }
+
+            results.HistorySeed = await ChildAsync<HistorySeed.Result>(options, "history");
+            await using var server = await ServerProcess.StartAsync(options, "history", new Dictionary<string, string>
+            {
+                ["CONVERSATION_ACTORS_STORE"] = "sqlite",
+                ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={Path.Combine(options.WorkDir, "history.db")}",
+            });
+            results.History = await HistoryScenarios.RunAsync(server.BaseAddress, results.HistorySeed, options.Smoke);
+            return true;
+        });
+
         // Issue #19: the store goes away for a while under write load and comes back; how long until every user is served.
         await StepAsync(results, "store outage postgres", async () =>
         {
+            if (!Wants("outage"))
+            {
+                return false;
+            }
+
             await ResetPostgresAsync(options.PostgresConnection);
             await using var server = await ServerProcess.StartAsync(options, "postgres-outage", PostgresEnvironment(options, null));
             results.Outages.Add(await StoreOutage.RunAsync(server.BaseAddress, sizes, "postgres", "PostgreSQL stopped (fast shutdown) and started",
                 () => StoreOutage.StopPostgresAsync(options), () => StoreOutage.StartPostgresAsync(options)));
             return true;
         });
-        if (TmpfsDisk.CanMount)
+        if (Wants("outage") && TmpfsDisk.CanMount)
         {
             await StepAsync(results, "store outage sqlite", async () =>
             {
@@ -94,7 +129,7 @@ public static class Driver
                 return true;
             });
         }
-        else
+        else if (Wants("outage"))
         {
             results.Notes.Add("SQLite store outage not measured: mounting the small tmpfs for the full disk needs root.");
         }
