@@ -35,6 +35,12 @@ public sealed class BenchResults
     /// <summary>Issue #13 (d): 90 % page reads, 10 % writes, per store.</summary>
     public Dictionary<string, MixedResult?> Mixed { get; } = [];
 
+    /// <summary>Issue #14 (5): page of 100 by list size (SQLite server).</summary>
+    public IReadOnlyList<HttpScenarios.PagePoint>? PageCurve { get; set; }
+
+    /// <summary>Issue #14 (5): spread ingest by number of users written to (SQLite server, 64 clients); 10 and 1,000 are the hot and spread shapes.</summary>
+    public Dictionary<int, Figure?> IngestCurve { get; } = [];
+
     /// <summary>Issue #15 (4): the seeded journals and time travel measured in-process.</summary>
     public HistorySeed.Result? HistorySeed { get; set; }
 
@@ -48,6 +54,9 @@ public sealed class BenchResults
     public List<string> Notes { get; } = [];
 
     public List<string> Failures { get; } = [];
+
+    /// <summary>The chart files written next to the report (issue #14 (5)).</summary>
+    public IReadOnlyList<string> Charts { get; set; } = [];
 
     public Dictionary<string, double> StepSeconds { get; } = [];
 

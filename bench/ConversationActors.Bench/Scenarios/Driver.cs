@@ -57,6 +57,12 @@ public static class Driver
                     results.RawInsert["sqlite"] = await StepAsync(results, "raw insert sqlite", () =>
                         RawInsert.RunAsync(false, $"Data Source={sqliteFile}", sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
                     results.Pages = await StepAsync(results, "page reads", () => HttpScenarios.PageReadsAsync(server.BaseAddress, sizes, options));
+                    results.PageCurve = await StepAsync(results, "page by list size", () => HttpScenarios.PageCurveAsync(server.BaseAddress, sizes));
+                    foreach (var users in new[] { 100, 10 * sizes.IngestUsers }.Distinct())
+                    {
+                        results.IngestCurve[users] = await StepAsync(results, $"ingest over {users} users", () =>
+                            HttpScenarios.IngestAsync(server.BaseAddress, sizes, $"{name}-curve{users}", users));
+                    }
                 }
 
                 return true;
@@ -135,6 +141,7 @@ public static class Driver
         }
 
         results.Machine.LoadAverageEnd = MachineInfo.LoadAverage();
+        results.Charts = await StepAsync(results, "charts", () => Task.FromResult(Charts.WriteAll(results, Charts.FolderFor(options.Report).Directory))) ?? [];
         results.TotalSeconds = total.Elapsed.TotalSeconds;
         await File.WriteAllTextAsync(Path.Combine(options.WorkDir, "results.json"), JsonSerializer.Serialize(results, BenchMain.Json));
         Directory.CreateDirectory(Path.GetDirectoryName(options.Report)!);

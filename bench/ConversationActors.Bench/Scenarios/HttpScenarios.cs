@@ -179,4 +179,47 @@ public static class HttpScenarios
     }
 
     private sealed record SetupInfo(int PageBytes, int Conversations, int Page);
+
+    /// <summary>Issue #14 (5): a page of 100 by the size of the list it is taken from.</summary>
+    public sealed record PagePoint(int Conversations, double RequestsPerSecond, double P50, double P99);
+
+    /// <summary>
+    /// Page of 100 from users holding 1/50, 1/5 and all of <see cref="Sizes.PageConversations"/> conversations (the largest
+    /// is the page-read user, already seeded), measured interleaved as the page reads are.
+    /// </summary>
+    public static async Task<IReadOnlyList<PagePoint>> PageCurveAsync(Uri server, Sizes sizes)
+    {
+        var n = sizes.PageConversations;
+        (int Conversations, string User)[] points = [(n / 50, "curve-small"), (n / 5, "curve-medium"), (n, "reader")];
+        var seeder = ConversationActorsClient.Create(new ConversationActorsClientOptions { BaseAddress = server });
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var (count, user) in points[..^1])
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+                await seeder.AddMessageAsync(user, $"C2Cp{i}", new NewMessage { MsgID = $"seed-{i}", SenderID = $"p{i}", Timestamp = now - count + i, Summary = FoldData.Summary }, ct));
+        }
+
+        using var client = LoadClient.CreateClient(server, sizes.ReadConcurrency);
+        Func<long, HttpRequestMessage> Page(string user) => _ => new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user}/conversations?count=100");
+        var spec = new LoadSpec(sizes.ReadConcurrency, Duration: sizes.Measure);
+        foreach (var (_, user) in points)
+        {
+            await LoadClient.RunAsync(client, spec with { Duration = sizes.WarmUp }, Page(user), LoadClient.IsEnvelopeOk);
+        }
+
+        var runs = points.Select(_ => new List<LoadResult>()).ToArray();
+        for (var r = 0; r < sizes.Reps; r++)
+        {
+            for (var p = 0; p < points.Length; p++)
+            {
+                runs[p].Add(await LoadClient.RunAsync(client, spec, Page(points[p].User), LoadClient.IsEnvelopeOk));
+            }
+        }
+
+        return points.Select((p, i) =>
+        {
+            var f = Figure.Of($"page of 100 from {p.Conversations:N0}", runs[i]);
+            return new PagePoint(p.Conversations, f.RequestsPerSecond, f.P50, f.P99);
+        }).ToArray();
+    }
 }

@@ -21,7 +21,13 @@ public static class Memory
     public sealed record Result(
         int Conversations, int IdleEntities, double IdleBytesPerEntity,
         int SmallCount, double BytesPerEntitySmall, int LargeCount, double BytesPerEntityLarge,
-        double BytesPerConversation, long SnapshotBytes, long WorkingSetBytes, double ActivationSeconds);
+        double BytesPerConversation, long SnapshotBytes, long WorkingSetBytes, double ActivationSeconds)
+    {
+        /// <summary>Issue #14 (5): bytes per active entity (100 conversations each) as the number of active entities grows.</summary>
+        public List<CurvePoint> Curve { get; init; } = [];
+    }
+
+    public sealed record CurvePoint(int Entities, double BytesPerEntity);
 
     public static async Task<Result> RunAsync(string configDir, int idle, int small, int large, int conversations)
     {
@@ -52,7 +58,10 @@ public static class Memory
         await ActivateAsync(region, "idle-", 0, idle);
         var heap1 = FullGcHeap();
         var clock = Stopwatch.StartNew();
-        await ActivateAsync(region, "full-", 0, small);
+        var first = Math.Max(1, small / 10);
+        await ActivateAsync(region, "full-", 0, first);
+        var heapFirst = FullGcHeap();
+        await ActivateAsync(region, "full-", first, small);
         var heap2 = FullGcHeap();
         await ActivateAsync(region, "full-", small, large);
         var activation = clock.Elapsed.TotalSeconds;
@@ -64,7 +73,10 @@ public static class Memory
         var largeBytes = (heap3 - heap1) / (double)large;
         await system.Terminate();
         return new Result(conversations, idle, idleBytes, small, smallBytes, large, largeBytes,
-            (largeBytes - idleBytes) / conversations, bytes.LongLength, workingSet, activation);
+            (largeBytes - idleBytes) / conversations, bytes.LongLength, workingSet, activation)
+        {
+            Curve = [new(first, (heapFirst - heap1) / (double)first), new(small, smallBytes), new(large, largeBytes)],
+        };
     }
 
     /// <summary>Starts users prefix+from .. prefix+(to-1) with a query each, at most 512 in flight, and checks the answers.</summary>

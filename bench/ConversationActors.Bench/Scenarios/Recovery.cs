@@ -21,7 +21,13 @@ public static class Recovery
     public sealed record Result(
         int LargeEvents, double LargeNoSnapshotMs, double LargeSnapshotMs, double LargeRawSelectMs,
         int SmallEvents, double SmallNoSnapshotMs, double SmallRawSelectMs, double SmallRawSelectDeserializeMs,
-        double ImportEventsPerSecond, long SnapshotBytes, int Repetitions);
+        double ImportEventsPerSecond, long SnapshotBytes, int Repetitions)
+    {
+        /// <summary>Issue #14 (5): recovery time by journal length, without and with a snapshot at the last event (medians, ms).</summary>
+        public List<CurvePoint> Curve { get; init; } = [];
+    }
+
+    public sealed record CurvePoint(int Events, double NoSnapshotMs, double SnapshotMs);
 
     public static async Task<Result> RunAsync(string configDir, string workDir, int large, int small, int reps)
     {
@@ -46,13 +52,16 @@ public static class Recovery
 
         // Pre-write the journals through the plugin (PersistAll in 500-event batches), as convctl import does.
         var (largeState, largeEvents) = FoldData.Messages("rec-large", large, 1000, settings.Fold);
-        var (_, smallEvents) = FoldData.Messages("rec-small", small, 1000, settings.Fold);
+        var (smallState, smallEvents) = FoldData.Messages("rec-small", small, 1000, settings.Fold);
         var (_, warmEvents) = FoldData.Messages("rec-warm", 1000, 100, settings.Fold);
+        var tiny = Math.Max(1, small / 10);
+        var (tinyState, tinyEvents) = FoldData.Messages("rec-tiny", tiny, 1000, settings.Fold);
         var clock = Stopwatch.StartNew();
         await JournalImporter.ImportAsync(system, "rec-large", largeEvents, TimeSpan.FromMinutes(5));
         var importRate = large / clock.Elapsed.TotalSeconds;
         await JournalImporter.ImportAsync(system, "rec-small", smallEvents, TimeSpan.FromMinutes(5));
         await JournalImporter.ImportAsync(system, "rec-warm", warmEvents, TimeSpan.FromMinutes(5));
+        await JournalImporter.ImportAsync(system, "rec-tiny", tinyEvents, TimeSpan.FromMinutes(5));
 
         // Warm-up: the journal's queries are compiled on first use.
         await TimeToFirstAnswerAsync(system, "rec-warm", settings);
@@ -63,8 +72,10 @@ public static class Recovery
         var smallRaw = new List<double>();
         var smallRawDeser = new List<double>();
         var largeRaw = new List<double>();
+        var tinyNoSnap = new List<double>();
         for (var r = 0; r < reps; r++)
         {
+            tinyNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-tiny", settings));
             smallNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-small", settings));
             smallRaw.Add(RawSelect(connection, "rec-small", small, null));
             smallRawDeser.Add(RawSelect(connection, "rec-small", small, system));
@@ -76,23 +87,42 @@ public static class Recovery
         var snapshot = ConversationSetSnapshot.Of(largeState);
         var snapshotBytes = system.Serialization.FindSerializerFor(snapshot).ToBinary(snapshot).LongLength;
         var store = Persistence.Instance.Apply(system).SnapshotStoreFor(null);
-        var saved = await store.Ask<object>(new SaveSnapshot(new SnapshotMetadata(JournalReader.PersistenceIdOf("rec-large"), large, DateTime.UtcNow), snapshot), TimeSpan.FromMinutes(1));
-        if (saved is not SaveSnapshotSuccess)
+        async Task SaveAsync(string user, long seq, ConversationSet state)
         {
-            throw new InvalidOperationException($"snapshot not saved: {saved}");
+            var saved = await store.Ask<object>(new SaveSnapshot(new SnapshotMetadata(JournalReader.PersistenceIdOf(user), seq, DateTime.UtcNow), ConversationSetSnapshot.Of(state)), TimeSpan.FromMinutes(1));
+            if (saved is not SaveSnapshotSuccess)
+            {
+                throw new InvalidOperationException($"snapshot of {user} not saved: {saved}");
+            }
         }
 
+        await SaveAsync("rec-large", large, largeState);
+        await SaveAsync("rec-small", small, smallState);
+        await SaveAsync("rec-tiny", tiny, tinyState);
+
         var largeSnap = new List<double>();
+        var smallSnap = new List<double>();
+        var tinySnap = new List<double>();
         for (var r = 0; r < reps; r++)
         {
             largeSnap.Add(await TimeToFirstAnswerAsync(system, "rec-large", settings));
+            smallSnap.Add(await TimeToFirstAnswerAsync(system, "rec-small", settings));
+            tinySnap.Add(await TimeToFirstAnswerAsync(system, "rec-tiny", settings));
         }
 
         await system.Terminate();
         return new Result(
             large, LatencyStats.Median(largeNoSnap), LatencyStats.Median(largeSnap), LatencyStats.Median(largeRaw),
             small, LatencyStats.Median(smallNoSnap), LatencyStats.Median(smallRaw), LatencyStats.Median(smallRawDeser),
-            importRate, snapshotBytes, reps);
+            importRate, snapshotBytes, reps)
+        {
+            Curve =
+            [
+                new(tiny, LatencyStats.Median(tinyNoSnap), LatencyStats.Median(tinySnap)),
+                new(small, LatencyStats.Median(smallNoSnap), LatencyStats.Median(smallSnap)),
+                new(large, LatencyStats.Median(largeNoSnap), LatencyStats.Median(largeSnap)),
+            ],
+        };
     }
 
     /// <summary>A fresh actor for the user: from ActorOf to the answer of its first query.</summary>
