@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Issue #9: measures ingest, page reads (with the HTTP/serialization/Redis/PostgreSQL baselines), recovery,
-# memory and the pure fold in one run, and rewrites docs/benchmarks.md. About 10-15 minutes on 2 cores.
+# memory, the write shapes, history costs, scale curves, store outages and a soak in one run, and rewrites
+# docs/benchmarks.md. About 20 minutes on 2 cores plus the soak (30 minutes unless --soak-minutes).
 # Installs what it needs: redis-server (apt) when missing, PostgreSQL via scripts/postgres.sh.
 #
 # Usage: scripts/bench.sh [--smoke] [--no-build] [--only GROUPS]
 #   --smoke     tiny sizes, one repetition (< 2 minutes): checks the bench works; writes data/bench/benchmarks-smoke.md
 #   --no-build  use the existing Release build
-#   --only      comma-separated groups (micro,recovery,memory,sqlite,postgres,history,outage): try just those;
+#   --soak-minutes N  the soak's length (default 30)
+#   --only      comma-separated groups (micro,recovery,memory,sqlite,postgres,history,soak,outage): try just those;
 #               writes data/bench/benchmarks-partial.md, never docs/benchmarks.md
 # Environment: BENCH_REDIS_PORT (6379), the CA_PG_* variables of scripts/postgres.sh.
 set -euo pipefail
@@ -15,12 +17,14 @@ cd "$(dirname "$0")/.."
 smoke=0
 build=1
 only=""
+soak_minutes=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 ;;
     --no-build) build=0 ;;
     --only) only="${2:?--only needs a list of groups}"; shift ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    --soak-minutes) soak_minutes="${2:?--soak-minutes needs a number}"; shift ;;
+    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -65,6 +69,9 @@ bench_dll="bench/ConversationActors.Bench/bin/Release/net10.0/ConversationActors
 args=(run --work data/bench --pg "$pg_conn" --redis "127.0.0.1:$redis_port")
 if [ "$smoke" -eq 1 ]; then
   args+=(--smoke --report data/bench/benchmarks-smoke.md)
+fi
+if [ -n "$soak_minutes" ]; then
+  args+=(--soak-minutes "$soak_minutes")
 fi
 if [ -n "$only" ]; then
   args+=(--only "$only")

@@ -53,6 +53,12 @@ public static class BenchMain
 public sealed record Options(bool Smoke, string WorkDir, string ConfigDir, string? Out, string Report, string PostgresConnection, string RedisAddress, string[] Raw)
 {
     /// <summary><c>--only micro,recovery,memory,sqlite,postgres,history,outage</c>: run just these groups (to try one; the report then lacks the rest).</summary>
+    /// <summary><c>--soak-minutes N</c>: the soak's length (default 30 minutes; 5 seconds with --smoke).</summary>
+    public TimeSpan SoakDuration =>
+        Smoke ? TimeSpan.FromSeconds(5)
+        : Array.IndexOf(Raw, "--soak-minutes") is var i and >= 0 && i + 1 < Raw.Length ? TimeSpan.FromMinutes(double.Parse(Raw[i + 1], System.Globalization.CultureInfo.InvariantCulture))
+        : TimeSpan.FromMinutes(30);
+
     public IReadOnlyList<string>? Only => Array.IndexOf(Raw, "--only") is var i and >= 0 && i + 1 < Raw.Length ? Raw[i + 1].Split(',') : null;
 
     public Sizes Sizes => Smoke ? Sizes.SmokeSizes : Sizes.Full;

@@ -47,6 +47,9 @@ public sealed class BenchResults
     /// <summary>Issue #15 (4): change-feed connect, per-stream memory, resumes, time travel over HTTP, 1,000 streams.</summary>
     public HistoryScenarios.Result? History { get; set; }
 
+    /// <summary>Issue #14 (6): the soak.</summary>
+    public Soak.Result? Soak { get; set; }
+
     /// <summary>Issue #19 (6): time from the store's return to the last user served, per store.</summary>
     public List<StoreOutage.Result> Outages { get; } = [];
 

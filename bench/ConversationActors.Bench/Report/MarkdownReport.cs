@@ -56,6 +56,7 @@ public static class MarkdownReport
         OutageSection(md, r, s);
         HistorySection(md, r);
         CurvesSection(md, r, options);
+        SoakSection(md, r);
         RecoverySection(md, r);
         MemorySection(md, r);
         Micro(md, r);
@@ -376,6 +377,44 @@ public static class MarkdownReport
             md.AppendLine();
             Image("recovery-by-events.png");
         }
+    }
+
+    private static void SoakSection(StringBuilder md, BenchResults r)
+    {
+        md.AppendLine("## Soak (issue #14)");
+        md.AppendLine();
+        if (r.Soak is not { } soak)
+        {
+            md.AppendLine("Not measured (see failures).");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine(string.Create(Inv, $"A gateway on SQLite with `passivate-after = {soak.PassivateAfter}`; 64 clients touch a new user with every request (nine in ten ")
+            + string.Create(Inv, $"read its total unread, which starts and recovers its entity; one in ten writes a message to it). **{soak.Users:N0} distinct users in ")
+            + string.Create(Inv, $"{soak.Seconds / 60:N1} min** ({soak.Users / soak.Seconds:N0} users/s, {soak.Writes:N0} writes), no request failed, p99 {soak.P99:N1} ms. ")
+            + "Server heap (GC heap now, garbage included; no forced collection) and working set every 5 s:");
+        md.AppendLine();
+        md.AppendLine("| minute | users touched | heap MiB | working set MiB |");
+        md.AppendLine("| ---: | ---: | ---: | ---: |");
+        var step = Math.Max(1, soak.Samples.Count / 12);
+        for (var i = 0; i < soak.Samples.Count; i += step)
+        {
+            var x = soak.Samples[i];
+            md.AppendLine(Inv, $"| {x.Seconds / 60:N1} | {x.Users:N0} | {x.HeapBytes / 1048576.0:N0} | {x.WorkingSetBytes / 1048576.0:N0} |");
+        }
+
+        if (soak.Samples.Count > 4)
+        {
+            var half = soak.Samples.Count / 2;
+            var first = soak.Samples.Take(half).Skip(1).ToArray();
+            var second = soak.Samples.Skip(half).ToArray();
+            md.AppendLine();
+            md.AppendLine(string.Create(Inv, $"Bounded? Largest heap in the first half {first.Max(x => x.HeapBytes) / 1048576.0:N0} MiB, in the second {second.Max(x => x.HeapBytes) / 1048576.0:N0} MiB; ")
+                + string.Create(Inv, $"largest working set {first.Max(x => x.WorkingSetBytes) / 1048576.0:N0} MiB, then {second.Max(x => x.WorkingSetBytes) / 1048576.0:N0} MiB."));
+        }
+
+        md.AppendLine();
     }
 
     private static RawInsert.Result? RawFor(BenchResults r, string server) =>

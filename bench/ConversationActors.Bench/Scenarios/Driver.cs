@@ -106,6 +106,26 @@ public static class Driver
             return true;
         });
 
+        // Issue #14 (6): the soak, last but for the outages: a long run over a million distinct users through passivation.
+        await StepAsync(results, "soak", async () =>
+        {
+            if (!Wants("soak"))
+            {
+                return false;
+            }
+
+            var soakFile = Path.Combine(options.WorkDir, "soak.db");
+            DeleteSqlite(soakFile);
+            await using var server = await ServerProcess.StartAsync(options, "soak", new Dictionary<string, string>
+            {
+                ["CONVERSATION_ACTORS_STORE"] = "sqlite",
+                ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={soakFile}",
+                ["CONVERSATION_ACTORS_PASSIVATE_AFTER"] = "30s",
+            });
+            results.Soak = await Soak.RunAsync(server.BaseAddress, server.Pid, options.SoakDuration, options.Smoke ? 5_000 : Soak.Target);
+            return true;
+        });
+
         // Issue #19: the store goes away for a while under write load and comes back; how long until every user is served.
         await StepAsync(results, "store outage postgres", async () =>
         {

@@ -65,6 +65,7 @@ public sealed class BaselineStartupFilter : IStartupFilter
 /// <item><c>GET /bench/cold-list-all</c>: the user's whole list through the real endpoint, the profile cache emptied first;</item>
 /// <item><c>GET /bench/redis-page</c>: the page from Redis (sorted set by orderKey + one hash per conversation);</item>
 /// <item><c>GET /bench/pg-page</c>: the page from a PostgreSQL table (ORDER BY order_key DESC LIMIT 100 on an index);</item>
+/// <item><c>GET /bench/heap</c>: the GC heap now, without a collection (the soak's samples);</item>
 /// <item><c>GET /bench/journal-commits</c>: <c>{transactions, rows}</c> of <see cref="JournalCommits"/> (issue #13).</item>
 /// </list>
 /// <c>POST /bench/setup?user=U&amp;count=100</c> loads them from the user's live list.
@@ -116,6 +117,9 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
             case "/bench/journal-commits":
                 var (transactions, rows) = JournalCommits.Read();
                 await context.Response.WriteAsJsonAsync(new { transactions, rows });
+                return true;
+            case "/bench/heap":
+                await context.Response.WriteAsJsonAsync(new { heapBytes = GC.GetTotalMemory(false) });
                 return true;
             case "/bench/gc":
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using ConversationActors.Bench.Load;
+
+namespace ConversationActors.Bench.Scenarios;
+
+/// <summary>
+/// Issue #14 (6): a soak. A gateway on SQLite with <c>passivate-after = 30s</c>; 64 clients touch a new user with every
+/// request (nine in ten read the user's total unread, which starts and recovers its entity; one in ten writes a message
+/// to it) until <see cref="Target"/> distinct users or the duration is over. Every 5 s the server's GC heap (no forced
+/// collection) and working set are sampled; any answer that is not a success fails the soak.
+/// </summary>
+public static class Soak
+{
+    public const int Target = 1_000_000;
+
+    /// <param name="Seconds">Time spent.</param>
+    /// <param name="Users">Distinct users touched.</param>
+    /// <param name="Samples">Every 5 s: seconds since start, users touched, GC heap bytes, working set bytes.</param>
+    public sealed record Result(double Seconds, long Users, long Writes, double P99, IReadOnlyList<Sample> Samples, string PassivateAfter);
+
+    public sealed record Sample(double Seconds, long Users, long HeapBytes, long WorkingSetBytes);
+
+    public static async Task<Result> RunAsync(Uri server, int serverPid, TimeSpan duration, int target)
+    {
+        using var client = LoadClient.CreateClient(server, 64);
+        var samples = new List<Sample>();
+        var clock = Stopwatch.StartNew();
+        long touched = 0;
+        using var done = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                samples.Add(new Sample(clock.Elapsed.TotalSeconds, Interlocked.Read(ref touched), await HeapAsync(client), WorkingSet(serverPid)));
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), done.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var run = await LoadClient.RunAsync(client, new LoadSpec(64, Duration: duration, Count: target), i =>
+        {
+            Interlocked.Increment(ref touched);
+            var user = $"soak-u{i}";
+            return i % 10 == 0
+                ? new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{user}/conversations/C2Cpeer/messages")
+                {
+                    Content = new StringContent($$"""{"msgID":"s{{i}}","senderID":"peer","timestamp":{{now + i}},"summary":"soak"}""", Encoding.UTF8, "application/json"),
+                }
+                : new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user}/unread");
+        }, LoadClient.IsEnvelopeOk);
+        await done.CancelAsync();
+        await sampler;
+        samples.Add(new Sample(clock.Elapsed.TotalSeconds, run.Ok, await HeapAsync(client), WorkingSet(serverPid)));
+        var figure = Figure.Of("soak", [run]);
+        return new Result(clock.Elapsed.TotalSeconds, run.Ok, run.Ok / 10, figure.P99, samples, "30s");
+    }
+
+    /// <summary>The server's GC heap without forcing a collection (what the process holds now, garbage included).</summary>
+    private static async Task<long> HeapAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<HeapAnswer>("/bench/heap") ?? throw new InvalidOperationException("no /bench/heap answer")).HeapBytes;
+
+    private static long WorkingSet(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.WorkingSet64;
+        }
+        catch (ArgumentException)
+        {
+            return 0;
+        }
+    }
+
+    private sealed record HeapAnswer(long HeapBytes);
+}
