@@ -42,5 +42,25 @@ public static class FoldData
 
     public static ActorSystem System(Config config) => SqliteStore.CreateSystem("conversation-actors", config);
 
+    /// <summary>
+    /// A fresh SQLite file (any old one and its WAL deleted) and the node's configuration on it: its connection string,
+    /// the config and the entities' settings.
+    /// </summary>
+    public static (string Connection, Config Config, Actors.Entities.EntitySettings Settings) FreshSqlite(string configDir, string databaseFile)
+    {
+        foreach (var f in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+        {
+            File.Delete(f);
+        }
+
+        var connection = $"Data Source={databaseFile}";
+        var config = Config(configDir, $$"""
+            conversation-actors.store = sqlite
+            conversation-actors.sqlite.connection-string = {{Quote(connection)}}
+            akka.loglevel = WARNING
+            """);
+        return (connection, config, NodeSettings.From(config, TimeProvider.System).Entities);
+    }
+
     public static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -32,18 +32,7 @@ public static class HistorySeed
 
     public static async Task<Result> RunAsync(string configDir, string databaseFile, bool smoke)
     {
-        foreach (var f in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
-        {
-            File.Delete(f);
-        }
-
-        var connection = $"Data Source={databaseFile}";
-        var config = FoldData.Config(configDir, $$"""
-            conversation-actors.store = sqlite
-            conversation-actors.sqlite.connection-string = {{FoldData.Quote(connection)}}
-            akka.loglevel = WARNING
-            """);
-        var settings = NodeSettings.From(config, TimeProvider.System).Entities;
+        var (_, config, settings) = FoldData.FreshSqlite(configDir, databaseFile);
         var sizes = smoke ? Sizes.Select(s => s / 100).ToArray() : Sizes;
         using var system = FoldData.System(config);
         var store = Persistence.Instance.Apply(system).SnapshotStoreFor(null);

@@ -31,19 +31,7 @@ public static class Recovery
 
     public static async Task<Result> RunAsync(string configDir, string workDir, int large, int small, int reps)
     {
-        var db = Path.Combine(workDir, "recovery.db");
-        foreach (var f in Directory.GetFiles(workDir, "recovery.db*"))
-        {
-            File.Delete(f);
-        }
-
-        var connection = $"Data Source={db}";
-        var config = FoldData.Config(configDir, $$"""
-            conversation-actors.store = sqlite
-            conversation-actors.sqlite.connection-string = {{FoldData.Quote(connection)}}
-            akka.loglevel = WARNING
-            """);
-        var settings = NodeSettings.From(config, TimeProvider.System).Entities;
+        var (connection, config, settings) = FoldData.FreshSqlite(configDir, Path.Combine(workDir, "recovery.db"));
         using var system = FoldData.System(config);
 
         // The entity publishes its changes through DistributedPubSub, which needs a cluster: a cluster of one, as a node.
