@@ -45,6 +45,12 @@ public static class CompactionStory
 
             // The snapshot after event 12 is recent; the one after event 8 is the newest older than 90 days: the horizon.
             await UntilAsync(async () => await journal.FirstSeqAsync(user, CancellationToken.None) == 9, "the journal to start at event 9");
+
+            // Then the snapshots below the horizon go; the horizon's own snapshot stays (time travel starts there).
+            var snapshots = new SnapshotReader(node.System, TimeSpan.FromSeconds(10));
+            var window = node.Settings.Fold.DedupeWindow;
+            await UntilAsync(async () => await snapshots.LoadAsync(user, 7, window, null, CancellationToken.None) is null, "the snapshot after event 4 to be deleted");
+            Assert.Equal(8, (await snapshots.LoadAsync(user, 11, window, null, CancellationToken.None))?.Seq);
             Assert.Equal(before, await node.Service.DescribeUserAsync(user));
         }
 
