@@ -70,7 +70,7 @@ public sealed class ArchiveTests
 
         // The compaction follows the snapshot after event 12: wait until the event log refuses seq 1.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await host.SendAsync(HttpMethod.Get, "/v1/users/alice/events"))["code"]!.GetValue<int>() == 0 && DateTime.UtcNow < deadline)
+        while ((await host.SendAsync(HttpMethod.Get, "/v1/users/alice/events?fromSeq=1"))["code"]!.GetValue<int>() == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }

@@ -55,7 +55,7 @@ public sealed class JournalHorizonTests(CompactingJournalFixture fixture) : ICla
         // The compaction runs after the snapshot after event 12 is saved: wait until the log starts after event 8.
         var deadline = DateTime.UtcNow.AddSeconds(20);
         Answer early;
-        while ((early = await Api.GetAsync(Events())).Status == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        while ((early = await Api.GetAsync(Events("?fromSeq=1"))).Status == HttpStatusCode.OK && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
@@ -64,6 +64,7 @@ public sealed class JournalHorizonTests(CompactingJournalFixture fixture) : ICla
         Assert.Contains("fromSeq: event 1 is before the horizon", early.Desc);
         Assert.Contains("history starts after event 8", early.Desc);
         Assert.Equal([9L, 10L, 11L, 12L], (await Api.GetAsync(Events("?fromSeq=9"))).Ok().EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()));
+        Assert.Equal([9L, 10L, 11L, 12L], (await Api.GetAsync(Events())).Ok().EnumerateArray().Select(e => e.GetProperty("seq").GetInt64())); // from where history starts
 
         var beforeSeq = (await Api.ListAsync(User, "?asOfSeq=7")).Refused(HttpStatusCode.BadRequest, 6017);
         Assert.Contains("asOfSeq: event 7 is before the horizon", beforeSeq.Desc);
