@@ -23,6 +23,36 @@ public sealed class JournalRetentionTests(DatabaseFolder folder, ITestOutputHelp
     }
 
     [Fact]
+    public async Task After_retention_is_turned_off_again_nothing_more_is_deleted_and_history_starts_at_the_latest_snapshot()
+    {
+        var connection = folder.NewConnectionString("off-again");
+        var time = new FakeTimeProvider(CompactionStory.Start);
+        await using (var node = await TestNode.StartAsync(connection, CompactionStory.Hocon, time))
+        {
+            await CompactionStory.WriteAsync(node, time, User, CompactionStory.OldHistory());
+            time.Advance(TimeSpan.FromDays(91));
+            await CompactionStory.WriteAsync(node, time, User, CompactionStory.RecentHistory());
+            var journal = new JournalReader(node.System);
+            await CompactionStory.UntilAsync(async () => await journal.FirstSeqAsync(User, CancellationToken.None) == 9, "the journal to start at event 9");
+        }
+
+        await using (var node = await TestNode.StartAsync(connection, CompactionStory.Hocon + "\nconversation-actors.journal.retention = 0", time))
+        {
+            time.Advance(TimeSpan.FromDays(200));
+            await CompactionStory.WriteAsync(node, time, User, CompactionStory.RecentHistory("off"));
+
+            // The save after event 16 deletes the older snapshots (retention off), the horizon's too; no event goes.
+            var replay = new StateReplay(new JournalReader(node.System), new SnapshotReader(node.System, TimeSpan.FromSeconds(10)), node.Settings.Fold.DedupeWindow);
+            await CompactionStory.UntilAsync(async () => (await replay.HorizonAsync(User, CancellationToken.None))?.Seq == 16, "history to start at the snapshot after event 16");
+            Assert.Equal(9, await new JournalReader(node.System).FirstSeqAsync(User, CancellationToken.None));
+            var early = await Assert.ThrowsAsync<BeforeHorizonException>(() => replay.AfterSeqAsync(User, 12, CancellationToken.None));
+            Assert.Equal(16, early.Horizon.Seq);
+            var atEnd = await replay.AfterSeqAsync(User, 16, CancellationToken.None);
+            Assert.Equal((16L, 16L), (atEnd.Seq, atEnd.FromSnapshot));
+        }
+    }
+
+    [Fact]
     public async Task With_an_archive_folder_events_are_deleted_only_up_to_what_convctl_archive_recorded()
     {
         var connection = folder.NewConnectionString("archived");

@@ -7,9 +7,9 @@ namespace ConversationActors.Actors.Journal;
 /// </summary>
 public sealed record JournalHorizon(long Seq, long At)
 {
-    /// <summary>The horizon in words, for refusals and convctl: "events through 8 (up to 2026-…Z) were deleted …".</summary>
+    /// <summary>The horizon in words, for refusals and convctl: "the journal's history starts after event 8 (2026-…Z); …".</summary>
     public string Describe() =>
-        $"the journal's history starts after event {Seq} ({DateTimeOffset.FromUnixTimeMilliseconds(At):yyyy-MM-ddTHH:mm:ss.fffZ}); events through {Seq} were deleted by journal.retention";
+        $"the journal's history starts after event {Seq} ({DateTimeOffset.FromUnixTimeMilliseconds(At):yyyy-MM-ddTHH:mm:ss.fffZ}); journal.retention deleted older events";
 }
 
 /// <summary>A time travel or read before the journal's horizon: the gateway answers 6017 with the horizon in <c>desc</c>.</summary>

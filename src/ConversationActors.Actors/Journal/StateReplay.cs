@@ -55,10 +55,17 @@ public sealed class StateReplay(JournalReader journal, SnapshotReader snapshots,
             return null;
         }
 
+        // The snapshot at the horizon is kept while retention is on. After retention was turned off again, the next
+        // snapshot save deleted it with the other older ones: history then starts at the latest snapshot.
         var kept = await snapshots.LoadAsync(userID, first - 1, dedupeWindow, null, cancellationToken);
-        return kept is { At: { } at } && kept.Seq == first - 1
+        if (kept is null || kept.Seq != first - 1)
+        {
+            kept = await snapshots.LoadAsync(userID, long.MaxValue, dedupeWindow, null, cancellationToken);
+        }
+
+        return kept is not null && kept.Seq >= first - 1 && (kept.At ?? await LastEventAtAsync(userID, kept.Seq, cancellationToken)) is { } at
             ? new JournalHorizon(kept.Seq, at)
-            : throw new InvalidOperationException($"the journal of {userID} starts at event {first} but the snapshot after event {first - 1} is missing");
+            : throw new InvalidOperationException($"the journal of {userID} starts at event {first} but no snapshot covers the events before it");
     }
 
     private async Task<ReplayedState> FoldAsync(string userID, long seq, long? moment, JournalHorizon? horizon, CancellationToken ct)
