@@ -9,12 +9,13 @@ public static class ConvCtl
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, HttpMessageHandler? http = null)
     {
         var cli = new CliContext(output ?? Console.Out, error ?? Console.Error, http);
-        var root = new RootCommand("convctl — ConversationActors' operator and auditor tool: export, replay, verify, import, token, settings.")
+        var root = new RootCommand("convctl — ConversationActors' operator and auditor tool: export, replay, verify, import, archive, token, settings.")
         {
             ExportCommand.Create(cli),
             ReplayCommand.Create(cli),
             VerifyCommand.Create(cli),
             ImportCommand.Create(cli),
+            ArchiveCommand.Create(cli),
             TokenCommand.Create(cli),
             SettingsCommand.Create(cli),
         };

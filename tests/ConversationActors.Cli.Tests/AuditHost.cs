@@ -4,7 +4,10 @@ using ConversationActors.Actors.Serialization;
 using ConversationActors.Domain.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConversationActors.Cli.Tests;
 
@@ -13,11 +16,21 @@ public sealed class AuditHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    private AuditHost(string folder)
+    private AuditHost(string folder, string hocon, TimeProvider? time)
     {
         Folder = folder;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.UseSetting("ConversationActors:Hocon", $"conversation-actors.sqlite.connection-string = \"{ConnectionString}\""));
+        {
+            web.UseSetting("ConversationActors:Hocon", $"conversation-actors.sqlite.connection-string = \"{ConnectionString}\"\n{hocon}");
+            if (time is not null)
+            {
+                web.ConfigureTestServices(services =>
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton(time);
+                });
+            }
+        });
         Http = _factory.CreateClient();
     }
 
@@ -29,7 +42,9 @@ public sealed class AuditHost : IAsyncDisposable
 
     public HttpMessageHandler Handler => _factory.Server.CreateHandler();
 
-    public static AuditHost Start() => new(Directory.CreateTempSubdirectory("ca-audit-").FullName);
+    /// <param name="hocon">Settings on top of config/ (e.g. the journal's life cycle).</param>
+    /// <param name="time">A clock replacing the system's in the gateway.</param>
+    public static AuditHost Start(string hocon = "", TimeProvider? time = null) => new(Directory.CreateTempSubdirectory("ca-audit-").FullName, hocon, time);
 
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 

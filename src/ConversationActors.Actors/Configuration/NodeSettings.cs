@@ -1,6 +1,7 @@
 using System.Text;
 using Akka.Configuration;
 using ConversationActors.Actors.Entities;
+using ConversationActors.Actors.Journal;
 using ConversationActors.Domain;
 
 namespace ConversationActors.Actors.Configuration;
@@ -65,6 +66,7 @@ public sealed record NodeSettings(
             new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time, SettingsCatalog.Int(config, "changes.history-size"))
             {
                 MaxPendingWrites = SettingsCatalog.Int(config, "max-pending-writes"),
+                Journal = JournalRetentionFrom(config),
             },
             SettingsCatalog.Duration(config, "ask-timeout"),
             SettingsCatalog.Duration(config, "profile-cache-ttl"),
@@ -74,5 +76,12 @@ public sealed record NodeSettings(
             string.IsNullOrWhiteSpace(role) ? null : role,
             Encoding.UTF8.GetBytes(string.IsNullOrEmpty(cursorKey) ? DevelopmentCursorKey : cursorKey),
             SettingsCatalog.Int(config, "limits.fanout-members-max"));
+    }
+
+    /// <summary><c>journal.retention</c> and <c>journal.archive-dir</c> (an archive folder alone only tells <c>convctl archive</c> where to write).</summary>
+    private static JournalRetention JournalRetentionFrom(Config config)
+    {
+        var archive = SettingsCatalog.Text(config, "journal.archive-dir");
+        return new JournalRetention((long)SettingsCatalog.Duration(config, "journal.retention").TotalMilliseconds, archive.Length == 0 ? null : archive);
     }
 }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Persistence;
+using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Errors;
@@ -33,6 +34,7 @@ public sealed class ConversationSetActor : DurableEntity
     private ConversationSet _pending;
     private long _nextSeq;
     private readonly ChangeHistory _history;
+    private readonly JournalLifeCycle _lifeCycle;
     private IActorRef _changes = ActorRefs.Nobody;
     private long? _replayedAt;
 
@@ -42,9 +44,15 @@ public sealed class ConversationSetActor : DurableEntity
         _state = ConversationSet.Empty(userID, settings.Fold.DedupeWindow);
         _pending = _state;
         _history = new ChangeHistory(settings.ChangeHistory);
+        _lifeCycle = new JournalLifeCycle(settings.Journal);
         PersistenceId = PersistencePrefix + userID;
 
-        Recover<SnapshotOffer>(offer => _state = ((ConversationSetSnapshot)offer.Snapshot).Restore(settings.Fold.DedupeWindow));
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = (ConversationSetSnapshot)offer.Snapshot;
+            _state = snapshot.Restore(settings.Fold.DedupeWindow);
+            _lifeCycle.Recovered(offer.Metadata.SequenceNr, snapshot);
+        });
         Recover<IConversationEvent>(e =>
         {
             _state = _state.Apply(e);
@@ -63,8 +71,16 @@ public sealed class ConversationSetActor : DurableEntity
             ? _history.Since(after, q.Max, LastSequenceNr)
             : new ChangesAnswer(LastSequenceNr, ListQueries.TotalUnread(_state, Now, Retention), [])));
         Command<GetConversationGroups>(_ => Sender.Tell(new ConversationGroupsAnswer(_state.ConversationGroups.ToArray())));
-        Command<SaveSnapshotSuccess>(ok => DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failed => _log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId));
+        Command<SaveSnapshotSuccess>(ok => Compact(_lifeCycle.Saved(ok.Metadata.SequenceNr, Now, ArchivedThrough())));
+        Command<SaveSnapshotFailure>(failed =>
+        {
+            _lifeCycle.SaveFailed(failed.Metadata.SequenceNr);
+            _log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId);
+        });
+        // The horizon's snapshot stays; older ones go only once the events they cover are gone, so a reader that
+        // finds the journal starting after event H always finds the snapshot at H.
+        Command<DeleteMessagesSuccess>(deleted => DeleteSnapshots(new SnapshotSelectionCriteria(deleted.ToSequenceNr - 1)));
+        Command<DeleteMessagesFailure>(failed => _log.Warning(failed.Cause, "Deleting events of {0} through {1} failed; the next snapshot retries", PersistenceId, failed.ToSequenceNr));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(failed => _log.Warning(failed.Cause, "Deleting old snapshots of {0} failed", PersistenceId));
     }
@@ -125,7 +141,7 @@ public sealed class ConversationSetActor : DurableEntity
             _changes.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), _history.Record(before, _state, LastSequenceNr, persisted.At, Retention)));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
             {
-                SaveSnapshot(ConversationSetSnapshot.Of(_state));
+                SaveSnapshot(_lifeCycle.Snapshot(_state, LastSequenceNr, persisted.At));
             }
 
             if (--left > 0)
@@ -136,6 +152,39 @@ public sealed class ConversationSetActor : DurableEntity
             PersistSucceeded();
             Sender.Tell(new CommandAccepted(true, Answer(message, now), LastSequenceNr, decision.Results));
         });
+    }
+
+    /// <summary>Deletes what the journal's life cycle released after a snapshot save (issue 15): older snapshots, or events.</summary>
+    private void Compact(Compaction compaction)
+    {
+        if (compaction.SnapshotsBelow > 1)
+        {
+            DeleteSnapshots(new SnapshotSelectionCriteria(compaction.SnapshotsBelow - 1));
+        }
+
+        if (compaction.EventsTo > 0)
+        {
+            DeleteMessages(compaction.EventsTo);
+        }
+    }
+
+    /// <summary>With an archive folder, the seq <c>convctl archive</c> has recorded for this user (0: none, or unreadable).</summary>
+    private long ArchivedThrough()
+    {
+        if (_settings.Journal.ArchiveDirectory is not { } directory)
+        {
+            return long.MaxValue;
+        }
+
+        try
+        {
+            return ArchiveWatermark.Read(directory, _state.OwnerID).ArchivedThroughSeq;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            _log.Warning(e, "The archive watermark of {0} could not be read; nothing is deleted until it can", PersistenceId);
+            return 0;
+        }
     }
 
     /// <summary>The answer to a command that recorded nothing: its refusal, or success with the current state.</summary>

@@ -1,3 +1,4 @@
+using ConversationActors.Actors.Journal;
 using ConversationActors.Domain;
 
 namespace ConversationActors.Actors.Entities;
@@ -10,6 +11,9 @@ public sealed record EntitySettings(ConversationSettings Fold, int SnapshotEvery
 {
     /// <summary>Callers one entity lets wait for the store at once (group commit, issue #13); beyond it writes answer 503 TIMEOUT.</summary>
     public int MaxPendingWrites { get; init; } = 1000;
+
+    /// <summary>The journal's life cycle (<c>journal.retention</c>, <c>journal.archive-dir</c>); off by default.</summary>
+    public JournalRetention Journal { get; init; } = JournalRetention.Off;
 
     public static EntitySettings Default { get; } = new(ConversationSettings.Default, 1000, TimeProvider.System);
 

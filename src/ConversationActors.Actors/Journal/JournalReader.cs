@@ -33,6 +33,20 @@ public sealed class JournalReader(ActorSystem system)
             .ToArray();
     }
 
+    /// <summary>
+    /// The seq of the user's first stored event (0: none). Above 1 only after the journal's life cycle deleted the
+    /// events before it (issue 15): the deleted ones are never read again.
+    /// </summary>
+    public async Task<long> FirstSeqAsync(string userID, CancellationToken cancellationToken)
+    {
+        var first = await _journal
+            .CurrentEventsByPersistenceId(PersistenceIdOf(userID), 0, long.MaxValue)
+            .Take(1)
+            .RunWith(Sink.FirstOrDefault<EventEnvelope>(), _materializer)
+            .WaitAsync(cancellationToken);
+        return first?.SequenceNr ?? 0;
+    }
+
     /// <summary>Every user that has a conversation journal.</summary>
     public async Task<IReadOnlyList<string>> UserIDsAsync(CancellationToken cancellationToken)
     {

@@ -4,8 +4,11 @@ using ConversationActors.Domain.State;
 
 namespace ConversationActors.Actors.Journal;
 
-/// <summary>A user's stored snapshot as the entity saved it: the state after event <paramref name="Seq"/>.</summary>
-public sealed record StoredSnapshot(long Seq, ConversationSet State);
+/// <summary>
+/// A user's stored snapshot as the entity saved it: the state after event <paramref name="Seq"/>, and that event's
+/// server time when the snapshot records it (<paramref name="At"/>, ms since epoch; null in snapshots without it).
+/// </summary>
+public sealed record StoredSnapshot(long Seq, ConversationSet State, long? At = null);
 
 /// <summary>
 /// Loads users' snapshots straight from the snapshot store (issue 15), so time travel and change-feed resumes start
@@ -28,7 +31,7 @@ public sealed class SnapshotReader(ActorSystem system, TimeSpan timeout)
         return answer switch
         {
             LoadSnapshotResult { Snapshot: { } selected } when selected.Snapshot is ConversationSetSnapshot snapshot =>
-                new StoredSnapshot(selected.Metadata.SequenceNr, snapshot.Restore(dedupeWindow)),
+                new StoredSnapshot(selected.Metadata.SequenceNr, snapshot.Restore(dedupeWindow), snapshot.LastEventAt),
             LoadSnapshotResult => null,
             LoadSnapshotFailed failed => throw new InvalidOperationException($"the snapshot of {userID} could not be loaded", failed.Cause),
             _ => throw new InvalidOperationException($"unexpected answer {answer.GetType().Name} from the snapshot store"),

@@ -17,6 +17,11 @@ public static class ExportCommand
         {
             await using var session = cli.OpenSession(parse);
             var events = await session.Journal.ReadAsync(parse.GetValue(user)!, 1, parse.GetValue(toSeq) ?? long.MaxValue, ct);
+            if (events.Count > 0 && events[0].Seq > 1)
+            {
+                cli.Error.WriteLine($"the journal's history starts after event {events[0].Seq - 1}: older events were deleted by journal.retention (the archive, if any, has them)");
+            }
+
             if (parse.GetValue(output) is not { } path)
             {
                 foreach (var e in events)

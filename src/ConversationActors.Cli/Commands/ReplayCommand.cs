@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ConversationActors.Actors.Journal;
 using ConversationActors.Domain.Model;
 using ConversationActors.Domain.Queries;
 using ConversationActors.Domain.Replay;
@@ -8,7 +9,10 @@ using Spectre.Console;
 
 namespace ConversationActors.Cli.Commands;
 
-/// <summary><c>convctl replay --user U [--as-of T | --as-of-seq N]</c>: the list as it was, folded from the journal.</summary>
+/// <summary>
+/// <c>convctl replay --user U [--as-of T | --as-of-seq N]</c>: the list as it was, folded from the journal. A target
+/// before a compacted journal's horizon exits 1 saying where history starts (issue 15).
+/// </summary>
 public static class ReplayCommand
 {
     public static Command Create(CliContext cli)
@@ -39,13 +43,21 @@ public static class ReplayCommand
             }
 
             await using var session = cli.OpenSession(parse);
-            var (state, at) = parse.GetValue(asOfSeq) is { } seq
-                ? await AfterSeqAsync(session, userID, seq, ct)
-                : moment is { } m
-                    ? ((await session.Replay.AtAsync(userID, m.ToUnixTimeMilliseconds(), ct)).State, m.ToUnixTimeMilliseconds())
-                    : ((await session.Replay.AfterSeqAsync(userID, long.MaxValue, ct)).State, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            Render(cli.Console, userID, state, at, session.Settings.Fold.RetentionMs);
-            return 0;
+            try
+            {
+                var (state, at) = parse.GetValue(asOfSeq) is { } seq
+                    ? await AfterSeqAsync(session, userID, seq, ct)
+                    : moment is { } m
+                        ? ((await session.Replay.AtAsync(userID, m.ToUnixTimeMilliseconds(), ct)).State, m.ToUnixTimeMilliseconds())
+                        : ((await session.Replay.AfterSeqAsync(userID, long.MaxValue, ct)).State, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                Render(cli.Console, userID, state, at, session.Settings.Fold.RetentionMs);
+                return 0;
+            }
+            catch (BeforeHorizonException before)
+            {
+                cli.Error.WriteLine(before.Message);
+                return 1;
+            }
         });
         return command;
     }

@@ -5,6 +5,7 @@ using ConversationActors.Actors.Serialization;
 using ConversationActors.Client;
 using ConversationActors.Domain.Queries;
 using ConversationActors.Domain.Replay;
+using ConversationActors.Domain.State;
 using Microsoft.Extensions.Options;
 
 namespace ConversationActors.Cli.Commands;
@@ -46,8 +47,7 @@ public static class VerifyCommand
             var mismatches = 0;
             foreach (var userID in users)
             {
-                var events = await session.Journal.ReadAsync(userID, 1, long.MaxValue, ct);
-                var state = JournalReplay.Fold(userID, events.Select(e => e.Event), session.Settings.Fold.DedupeWindow);
+                var state = await FoldAsync(session, userID, ct);
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var folded = ListQueries.All(state, now, session.Settings.Fold.RetentionMs).ConversationList;
                 var live = await LiveListAsync(client, userID, ct);
@@ -62,6 +62,21 @@ public static class VerifyCommand
             return mismatches == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The journal's fold: from seq 1 while the journal is whole (the strongest check), else from the snapshots (a
+    /// journal compacted by journal.retention starts after its horizon, issue 15).
+    /// </summary>
+    private static async Task<ConversationSet> FoldAsync(StoreSession session, string userID, CancellationToken ct)
+    {
+        if (await session.Journal.FirstSeqAsync(userID, ct) > 1)
+        {
+            return (await session.Replay.AfterSeqAsync(userID, long.MaxValue, ct)).State;
+        }
+
+        var events = await session.Journal.ReadAsync(userID, 1, long.MaxValue, ct);
+        return JournalReplay.Fold(userID, events.Select(e => e.Event), session.Settings.Fold.DedupeWindow);
     }
 
     /// <summary>The live list through the .NET client, as JSON again so each field compares with the fold's JSON.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace ConversationActors.Domain.State;
 
@@ -7,6 +8,8 @@ namespace ConversationActors.Domain.State;
 /// built only from snapshot records (<see cref="SnapshotConversation"/>), never from live state types. The order index is rebuilt on load; the dedupe
 /// keys are kept oldest first so the window evicts in the same order after a restore.
 /// <see cref="ConversationGroups"/> and <see cref="DeleteWatermarks"/> came later: a snapshot without them has none.
+/// <see cref="LastEventAt"/> and <see cref="Checkpoints"/> (issue 15, journal life cycle) are written only when
+/// <c>journal.retention</c> is on, and left out of the JSON otherwise, so such snapshots are byte-for-byte the v1 ones.
 /// </summary>
 public sealed record ConversationSetSnapshot(
     string OwnerID,
@@ -17,6 +20,14 @@ public sealed record ConversationSetSnapshot(
     IReadOnlyList<string>? ConversationGroups = null,
     IReadOnlyDictionary<string, long>? DeleteWatermarks = null)
 {
+    /// <summary>The server time (ms since epoch) of the snapshot's last event; null in snapshots written without it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? LastEventAt { get; init; }
+
+    /// <summary>The older snapshots kept beside this one, oldest first (retention on); null: none recorded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SnapshotCheckpoint>? Checkpoints { get; init; }
+
     public static ConversationSetSnapshot Of(ConversationSet set) => new(
         set.OwnerID,
         set.MaxOrderKey,

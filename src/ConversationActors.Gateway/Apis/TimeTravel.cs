@@ -10,6 +10,7 @@ namespace ConversationActors.Gateway.Apis;
 /// SPEC 4.3 <c>?asOfSeq=N</c> / <c>?asOf=ISO-8601</c>: the user's set folded from the journal as it was
 /// after event N or at that time, and the moment at which retention is judged. The fold streams the journal in pages
 /// from the latest snapshot at or before the target (issue 15, <see cref="StateReplay"/>), so memory does not grow with it.
+/// A target before a compacted journal's horizon answers 6017 naming the horizon.
 /// </summary>
 public sealed partial class TimeTravel(StateReplay replay)
 {
@@ -31,7 +32,16 @@ public sealed partial class TimeTravel(StateReplay replay)
                 throw RequestRefusedException.Invalid($"asOfSeq must be an integer of 0 or more, got \"{Short(seqText)}\"");
             }
 
-            var after = await replay.AfterSeqAsync(userID, seq, ct);
+            ReplayedState after;
+            try
+            {
+                after = await replay.AfterSeqAsync(userID, seq, ct);
+            }
+            catch (BeforeHorizonException before)
+            {
+                throw HorizonRefusal.For("asOfSeq", before);
+            }
+
             if (after.Seq < seq)
             {
                 throw RequestRefusedException.Invalid($"asOfSeq {seq} is beyond the end of the journal (its last event is {after.Seq})");
@@ -41,7 +51,14 @@ public sealed partial class TimeTravel(StateReplay replay)
         }
 
         var moment = ParseMoment(timeText!);
-        return ((await replay.AtAsync(userID, moment, ct)).State, moment);
+        try
+        {
+            return ((await replay.AtAsync(userID, moment, ct)).State, moment);
+        }
+        catch (BeforeHorizonException before)
+        {
+            throw HorizonRefusal.For("asOf", before);
+        }
     }
 
     private static long ParseMoment(string text)

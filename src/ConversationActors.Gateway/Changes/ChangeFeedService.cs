@@ -105,7 +105,16 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
 
         // Older than the entity's history: fold the journal from the latest snapshot at or before the resume point.
         deps.Metrics.JournalCatchUp();
-        var replayed = await deps.Replay.AfterSeqAsync(userID, resume, ct);
+        ReplayedState replayed;
+        try
+        {
+            replayed = await deps.Replay.AfterSeqAsync(userID, resume, ct);
+        }
+        catch (BeforeHorizonException before)
+        {
+            throw HorizonRefusal.For("Last-Event-ID (or fromSeq - 1)", before);
+        }
+
         var feed = ChangeFeed.Start(replayed.State, replayed.Seq, replayed.At, deps.Node.Fold.RetentionMs);
         return new ChangeStream(userID, feed.Seq, feed.TotalUnread, feed, [], null, live, subscriber, deps);
     }

@@ -147,6 +147,19 @@ public sealed class EventFixtureTests
     }
 
     [Fact]
+    public void The_v4_snapshot_with_the_journal_life_cycle_fields_restores_and_reads_back_byte_for_byte()
+    {
+        // Written with journal.retention on (issue 15): its last event's time and the older snapshot kept beside it.
+        var stored = Read("v4/snapshot-alice-retention.ndjson").Single();
+        var snapshot = Assert.IsType<ConversationSetSnapshot>(stored.Event);
+
+        Assert.Equal(1_795_200_000_140, snapshot.LastEventAt);
+        Assert.Equal([new SnapshotCheckpoint(2, 1_795_200_000_110)], snapshot.Checkpoints);
+        Assert.Equal(Json(Fold(Read("v3/conversations-alice-delete-revoke.ndjson"))), Json(snapshot.Restore(10_000)));
+        Assert.Equal(Payload("v4/snapshot-alice-retention.ndjson"), Encoding.UTF8.GetString(PayloadCodec.Serialize(snapshot)));
+    }
+
+    [Fact]
     public void The_v1_profile_events_still_read()
     {
         var profiles = Read("v1/profiles.ndjson").Select(e => e.Event).ToArray();
@@ -190,6 +203,9 @@ public sealed class EventFixtureTests
                 return new Stored(line.GetProperty("seq").GetInt64(), manifest, PayloadCodec.Deserialize(payload, manifest));
             })
             .ToArray();
+
+    private static string Payload(string file) =>
+        JsonDocument.Parse(File.ReadLines(Path.Combine(Folder, file)).First()).RootElement.GetProperty("payload").GetString()!;
 
     private sealed record Stored(long Seq, string Manifest, object Event);
 }

@@ -33,6 +33,19 @@ public sealed class SnapshotContractTests
     }
 
     [Fact]
+    public void With_the_journal_life_cycle_on_a_snapshot_adds_only_lastEventAt_and_checkpoints()
+    {
+        var snapshot = ConversationSetSnapshot.Of(SampleState()) with { LastEventAt = 1_795_300_000_100, Checkpoints = [new SnapshotCheckpoint(4, 1_795_300_000_050)] };
+        var json = JsonSerializer.SerializeToElement(snapshot, PayloadCodec.Options);
+
+        Assert.Equal(["ownerID", "maxOrderKey", "conversations", "dedupeKeys", "remarks", "conversationGroups", "deleteWatermarks", "lastEventAt", "checkpoints"], Names(json));
+        Assert.Equal(["seq", "at"], Names(json.GetProperty("checkpoints")[0]));
+        var read = (ConversationSetSnapshot)PayloadCodec.Deserialize(PayloadCodec.Serialize(snapshot), "ConversationSetSnapshot.v1");
+        Assert.Equal(snapshot.LastEventAt, read.LastEventAt);
+        Assert.Equal(snapshot.Checkpoints, read.Checkpoints);
+    }
+
+    [Fact]
     public void A_snapshot_restores_to_the_state_it_was_taken_of()
     {
         var state = SampleState();

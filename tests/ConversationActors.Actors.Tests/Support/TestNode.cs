@@ -36,7 +36,8 @@ public sealed class TestNode : IAsyncDisposable
 
     /// <param name="connectionString">The SQLite file of this node.</param>
     /// <param name="hocon">Overrides on top of config/*.conf, e.g. <c>conversation-actors.snapshot-every = 7</c>.</param>
-    public static async Task<TestNode> StartAsync(string connectionString, string hocon = "")
+    /// <param name="time">The entities' clock (default: the system's).</param>
+    public static async Task<TestNode> StartAsync(string connectionString, string hocon = "", TimeProvider? time = null)
     {
         var config = AkkaConfigLoader.Load(ConfigDirectory, $"""
             akka.loglevel = WARNING
@@ -50,7 +51,7 @@ public sealed class TestNode : IAsyncDisposable
         {
             ClusterStartup.JoinSelfWithoutSeeds(system);
             await ClusterStartup.WhenUpAsync(system).WaitAsync(TimeSpan.FromSeconds(30));
-            var settings = NodeSettings.From(system.Settings.Config, TimeProvider.System);
+            var settings = NodeSettings.From(system.Settings.Config, time ?? TimeProvider.System);
             var regions = await ShardRegions.StartAsync(system, settings.Entities, settings.ShardCount, settings.EntityRole);
 
             // Ready means an entity of each region answered: the coordinators run and the journal tables exist. The cold

@@ -79,11 +79,14 @@ export function clientFor(userID) {
 /** `/v1/users/{u}{rest}` with the userID percent-encoded. */
 export const userPath = (userID, rest) => `/v1/users/${encodeURIComponent(userID)}${rest}`;
 
-/** A journal, read in pages of 1,000 (at most `cap` events): [{seq, timestamp, type, event}]. */
+/**
+ * A journal, read in pages of 1,000 (at most `cap` events): [{seq, timestamp, type, event}]. The first page names no
+ * fromSeq, so it starts where history starts (after the horizon when journal.retention deleted older events).
+ */
 export async function readJournal(userID, cap = 20000) {
   const events = [];
-  for (let fromSeq = 1; events.length < cap;) {
-    const page = await admin(userPath(userID, `/events?fromSeq=${fromSeq}&limit=1000`));
+  for (let fromSeq = null; events.length < cap;) {
+    const page = await admin(userPath(userID, fromSeq === null ? "/events?limit=1000" : `/events?fromSeq=${fromSeq}&limit=1000`));
     events.push(...page);
     if (page.length < 1000) break;
     fromSeq = page[page.length - 1].seq + 1;

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using ConversationActors.Actors.Journal;
+using ConversationActors.Domain.State;
+
+namespace ConversationActors.Actors.Entities;
+
+/// <summary>
+/// What to delete after a snapshot was saved: snapshots below <paramref name="SnapshotsBelow"/>, events through
+/// <paramref name="EventsTo"/> (0: none). After events are deleted, the entity deletes the snapshots before them.
+/// </summary>
+public sealed record Compaction(long SnapshotsBelow, long EventsTo)
+{
+    public static Compaction None { get; } = new(0, 0);
+}
+
+/// <summary>
+/// One conversation-set entity's part of the journal's life cycle (issue 15). Retention off: a saved snapshot replaces
+/// the older ones (as before). Retention on: every snapshot is kept until a newer one becomes the horizon; each snapshot
+/// records the older ones kept (<see cref="ConversationSetSnapshot.Checkpoints"/>) so a recovered entity still knows
+/// them; after each save the newest snapshot whose last event is older than the retention (and archived, with an
+/// archive folder) becomes the horizon: events through it are deleted, then the snapshots before it.
+/// </summary>
+public sealed class JournalLifeCycle(JournalRetention retention)
+{
+    private readonly Dictionary<long, long> _saving = [];
+    private ImmutableList<SnapshotCheckpoint> _kept = [];
+    private long _cut;
+
+    /// <summary>The kept snapshots this entity knows of, oldest first.</summary>
+    public IReadOnlyList<SnapshotCheckpoint> Kept => _kept;
+
+    /// <summary>Recovery offered <paramref name="snapshot"/>, saved after event <paramref name="seq"/>.</summary>
+    public void Recovered(long seq, ConversationSetSnapshot snapshot)
+    {
+        var own = snapshot.LastEventAt is { } at ? [new SnapshotCheckpoint(seq, at)] : Array.Empty<SnapshotCheckpoint>();
+        _kept = [.. snapshot.Checkpoints ?? [], .. own];
+    }
+
+    /// <summary>The snapshot to save of <paramref name="state"/> after event <paramref name="seq"/> recorded at <paramref name="at"/>.</summary>
+    public ConversationSetSnapshot Snapshot(ConversationSet state, long seq, long at)
+    {
+        var snapshot = ConversationSetSnapshot.Of(state);
+        if (!retention.IsOn)
+        {
+            return snapshot;
+        }
+
+        _saving[seq] = at;
+        return snapshot with { LastEventAt = at, Checkpoints = [.. _kept] };
+    }
+
+    /// <summary>The snapshot after <paramref name="seq"/> could not be saved.</summary>
+    public void SaveFailed(long seq) => _saving.Remove(seq);
+
+    /// <summary>
+    /// The snapshot after <paramref name="seq"/> is saved: what to delete now, judged at <paramref name="now"/> (ms) with
+    /// events archived through <paramref name="archivedThrough"/> (ignored without an archive folder).
+    /// </summary>
+    public Compaction Saved(long seq, long now, long archivedThrough)
+    {
+        if (!retention.IsOn)
+        {
+            return new Compaction(seq, 0);
+        }
+
+        if (_saving.Remove(seq, out var at))
+        {
+            _kept = _kept.Add(new SnapshotCheckpoint(seq, at));
+        }
+
+        var horizon = retention.Horizon(_kept, now, archivedThrough);
+        if (horizon <= _cut)
+        {
+            return Compaction.None;
+        }
+
+        _cut = horizon;
+        _kept = _kept.RemoveAll(c => c.Seq < horizon);
+        return new Compaction(0, horizon);
+    }
+}
