@@ -34,13 +34,16 @@ public static class BenchMain
             case "history":
                 await WriteAsync(options, await HistorySeed.RunAsync(options.ConfigDir, Path.Combine(options.WorkDir, "history.db"), options.Smoke));
                 return 0;
+            case "retention":
+                await WriteAsync(options, await RetentionSimulation.RunAsync(options.ConfigDir, options.WorkDir, options.Smoke));
+                return 0;
             case "micro":
                 await WriteAsync(options, MicroRunner.Run(Path.Combine(options.WorkDir, "micro"), options.Smoke));
                 return 0;
             case "run":
                 return await Driver.RunAsync(options);
             default:
-                Console.Error.WriteLine("usage: ConversationActors.Bench [run|serve|recovery|memory|history|micro] [--smoke] [--work DIR] [--out FILE] [--config-dir DIR]");
+                Console.Error.WriteLine("usage: ConversationActors.Bench [run|serve|recovery|memory|history|retention|micro] [--smoke] [--work DIR] [--out FILE] [--config-dir DIR]");
                 return 2;
         }
     }

@@ -47,6 +47,9 @@ public sealed class BenchResults
     /// <summary>Issue #15 (4): change-feed connect, per-stream memory, resumes, time travel over HTTP, 1,000 streams.</summary>
     public HistoryScenarios.Result? History { get; set; }
 
+    /// <summary>Issue #15 (4): journal rows and file size over 180 simulated days, retention off and 90d.</summary>
+    public RetentionSimulation.Result? Retention { get; set; }
+
     /// <summary>Issue #14 (6): the soak.</summary>
     public Soak.Result? Soak { get; set; }
 

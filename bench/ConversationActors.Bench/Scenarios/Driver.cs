@@ -105,6 +105,10 @@ public static class Driver
             results.History = await HistoryScenarios.RunAsync(server.BaseAddress, results.HistorySeed, options.Smoke);
             return true;
         });
+        if (Wants("history"))
+        {
+            results.Retention = await StepAsync(results, "journal over 180 simulated days", () => ChildAsync<RetentionSimulation.Result>(options, "retention"));
+        }
 
         // Issue #14 (6): the soak, last but for the outages: a long run over a million distinct users through passivation.
         await StepAsync(results, "soak", async () =>
