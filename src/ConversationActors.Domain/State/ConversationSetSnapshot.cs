@@ -3,9 +3,11 @@ using System.Collections.Immutable;
 namespace ConversationActors.Domain.State;
 
 /// <summary>
-/// A conversation set as plain data, for snapshots: the stored contract (manifest <c>ConversationSetSnapshot.v1</c>),
-/// built only from snapshot records (<see cref="SnapshotConversation"/>), never from live state types. The order index is rebuilt on load; the dedupe
-/// keys are kept oldest first so the window evicts in the same order after a restore.
+/// A conversation set as plain data, for snapshots: the stored contract (manifest <c>ConversationSetSnapshot.v2</c>; v1 is
+/// still read), built only from snapshot records (<see cref="SnapshotConversation"/>), never from live state types. The
+/// order index is rebuilt on load; the dedupe keys are kept oldest first so the window evicts in the same order after a
+/// restore. v1 stored them as text (<see cref="DedupeKeys"/>, <c>conversationID + "\n" + msgID</c>); v2 (issue #14) stores
+/// their 64-bit <see cref="DedupeKey"/> hashes in <see cref="DedupeHashes"/> and leaves <see cref="DedupeKeys"/> empty.
 /// <see cref="ConversationGroups"/> and <see cref="DeleteWatermarks"/> came later: a snapshot without them has none.
 /// </summary>
 public sealed record ConversationSetSnapshot(
@@ -15,16 +17,18 @@ public sealed record ConversationSetSnapshot(
     IReadOnlyList<string> DedupeKeys,
     IReadOnlyDictionary<string, string> Remarks,
     IReadOnlyList<string>? ConversationGroups = null,
-    IReadOnlyDictionary<string, long>? DeleteWatermarks = null)
+    IReadOnlyDictionary<string, long>? DeleteWatermarks = null,
+    IReadOnlyList<ulong>? DedupeHashes = null)
 {
     public static ConversationSetSnapshot Of(ConversationSet set) => new(
         set.OwnerID,
         set.MaxOrderKey,
         set.Order.Select(slot => SnapshotConversation.Of(set.Conversations[slot.ConversationID])).ToArray(),
-        set.Dedupe.Order.ToArray(),
+        [],
         new SortedDictionary<string, string>(set.Remarks, StringComparer.Ordinal),
         set.ConversationGroups.ToArray(),
-        new SortedDictionary<string, long>(set.DeleteWatermarks.ByConversation, StringComparer.Ordinal));
+        new SortedDictionary<string, long>(set.DeleteWatermarks.ByConversation, StringComparer.Ordinal),
+        set.Dedupe.OldestFirst.ToArray());
 
     public ConversationSet Restore(int dedupeWindow)
     {
@@ -35,7 +39,7 @@ public sealed record ConversationSetSnapshot(
             Conversations = empty.Conversations.AddRange(entries.Select(c => KeyValuePair.Create(c.ID.Value, c))),
             Order = empty.Order.Union(entries.Select(c => c.Slot)),
             MaxOrderKey = MaxOrderKey,
-            Dedupe = DedupeMemory.From(dedupeWindow, DedupeKeys),
+            Dedupe = DedupeMemory.From(dedupeWindow, DedupeHashes ?? DedupeKeys.Select(DedupeKey.OfText)),
             Remarks = empty.Remarks.AddRange(Remarks),
             ConversationGroups = ConversationGroups is null ? empty.ConversationGroups : [.. ConversationGroups],
             DeleteWatermarks = DeleteWatermarks is null ? empty.DeleteWatermarks : State.DeleteWatermarks.From(DeleteWatermarks),

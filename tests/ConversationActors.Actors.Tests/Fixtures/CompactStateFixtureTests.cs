@@ -53,7 +53,7 @@ public sealed class CompactStateFixtureTests
         foreach (var key in snapshot.DedupeKeys)
         {
             var (conversationID, msgID) = (key[..key.IndexOf('\n')], key[(key.IndexOf('\n') + 1)..]);
-            Assert.True(both.New.Dedupe.Contains(DedupeMemory.Key(conversationID, msgID)), key);
+            Assert.True(both.Old.Dedupe.Contains(key) && both.New.Dedupe.Contains(DedupeMemory.Key(conversationID, msgID)), key);
         }
     }
 

@@ -147,6 +147,22 @@ public sealed class EventFixtureTests
     }
 
     [Fact]
+    public void The_v4_snapshot_with_dedupe_hashes_restores_to_the_state_its_journal_folds_to()
+    {
+        var stored = Read("v4/snapshot-alice-dedupe-hashes.ndjson").Single();
+        var snapshot = Assert.IsType<ConversationSetSnapshot>(stored.Event);
+
+        var restored = snapshot.Restore(10_000);
+
+        Assert.Equal("ConversationSetSnapshot.v2", stored.Manifest);
+        Assert.Empty(snapshot.DedupeKeys);
+        var folded = Fold(Read("v1/conversations-alice.ndjson"));
+        Assert.Equal(Json(folded), Json(restored));
+        Assert.Equal(folded.Dedupe.OldestFirst, restored.Dedupe.OldestFirst);
+        Assert.True(restored.Dedupe.Contains(DedupeKey.Of("C2Cbob", "m1")));
+    }
+
+    [Fact]
     public void The_v1_profile_events_still_read()
     {
         var profiles = Read("v1/profiles.ndjson").Select(e => e.Event).ToArray();

@@ -16,12 +16,12 @@ namespace ConversationActors.Actors.Tests.Fixtures;
 public sealed class SnapshotContractTests
 {
     [Fact]
-    public void The_snapshot_field_names_are_the_frozen_v1_contract()
+    public void The_snapshot_field_names_are_the_frozen_v2_contract()
     {
         var snapshot = JsonSerializer.SerializeToElement(ConversationSetSnapshot.Of(SampleState()), PayloadCodec.Options);
         var conversation = snapshot.GetProperty("conversations")[0];
 
-        Assert.Equal(["ownerID", "maxOrderKey", "conversations", "dedupeKeys", "remarks", "conversationGroups", "deleteWatermarks"], Names(snapshot));
+        Assert.Equal(["ownerID", "maxOrderKey", "conversations", "dedupeKeys", "remarks", "conversationGroups", "deleteWatermarks", "dedupeHashes"], Names(snapshot));
         Assert.Equal(
             ["id", "orderKey", "isPinned", "groupType", "lastMessage", "unread", "atEntries", "draftText", "draftTimestamp", "recvOpt",
              "activityTime", "readWatermark", "clearWatermark", "newestMessageTimestamp", "messageCount", "firstMessageTimestamp",
@@ -38,7 +38,7 @@ public sealed class SnapshotContractTests
         var state = SampleState();
         var bytes = PayloadCodec.Serialize(ConversationSetSnapshot.Of(state));
 
-        var restored = ((ConversationSetSnapshot)PayloadCodec.Deserialize(bytes, "ConversationSetSnapshot.v1")).Restore(10_000);
+        var restored = ((ConversationSetSnapshot)PayloadCodec.Deserialize(bytes, "ConversationSetSnapshot.v2")).Restore(10_000);
 
         Assert.Equal(JsonSerializer.Serialize(ConversationSetSnapshot.Of(state), PayloadCodec.Options), JsonSerializer.Serialize(ConversationSetSnapshot.Of(restored), PayloadCodec.Options));
         Assert.Equal(state.Conversations["GROUPteam"], restored.Conversations["GROUPteam"] with
