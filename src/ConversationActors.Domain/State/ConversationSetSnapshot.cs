@@ -23,7 +23,7 @@ public sealed record ConversationSetSnapshot(
     public static ConversationSetSnapshot Of(ConversationSet set) => new(
         set.OwnerID,
         set.MaxOrderKey,
-        set.Order.Select(slot => SnapshotConversation.Of(set.Conversations[slot.ConversationID])).ToArray(),
+        set.Order.Select(SnapshotConversation.Of).ToArray(),
         [],
         new SortedDictionary<string, string>(set.Remarks, StringComparer.Ordinal),
         set.ConversationGroups.ToArray(),
@@ -36,13 +36,28 @@ public sealed record ConversationSetSnapshot(
         var entries = Conversations.Select(c => c.ToEntry()).ToArray();
         return empty with
         {
-            Conversations = empty.Conversations.AddRange(entries.Select(c => KeyValuePair.Create(c.ID.Value, c))),
-            Order = empty.Order.Union(entries.Select(c => c.Slot)),
+            Conversations = ConversationIndex.From(entries),
+            Order = InListOrder(entries),
             MaxOrderKey = MaxOrderKey,
             Dedupe = DedupeMemory.From(dedupeWindow, DedupeHashes ?? DedupeKeys.Select(DedupeKey.OfText)),
             Remarks = empty.Remarks.AddRange(Remarks),
             ConversationGroups = ConversationGroups is null ? empty.ConversationGroups : [.. ConversationGroups],
             DeleteWatermarks = DeleteWatermarks is null ? empty.DeleteWatermarks : State.DeleteWatermarks.From(DeleteWatermarks),
         };
+    }
+
+    /// <summary>The entries in list order, each slot once (the first entry of a slot wins, as a sorted set's union keeps it).</summary>
+    private static ChunkedList<ConversationEntry> InListOrder(IEnumerable<ConversationEntry> entries)
+    {
+        var ordered = new List<ConversationEntry>();
+        foreach (var entry in entries.OrderBy(e => e.Slot, OrderSlot.ListOrder))
+        {
+            if (ordered.Count == 0 || OrderSlot.ListOrder.Compare(ordered[^1].Slot, entry.Slot) != 0)
+            {
+                ordered.Add(entry);
+            }
+        }
+
+        return ChunkedList<ConversationEntry>.From(ordered);
     }
 }
