@@ -69,7 +69,7 @@ public sealed partial record ConversationSet
             NewestMessageTimestamp = Math.Max(entry.NewestMessageTimestamp, e.Timestamp),
             ActivityTime = Math.Max(entry.ActivityTime, e.Timestamp),
             LastMessage = becomesLast
-                ? new LastMessage(e.MsgID, e.SenderID, e.Timestamp, e.ElemType, e.Summary, isSelf, IsRevoked: false)
+                ? new LastMessage(e.MsgID, SharedSenderID(e.SenderID, OwnerID, entry.ID), e.Timestamp, e.ElemType, e.Summary, isSelf, IsRevoked: false)
                 : entry.LastMessage,
         };
 
@@ -93,6 +93,13 @@ public sealed partial record ConversationSet
 
         return remembered.Put(entry, activate: becomesLast);
     }
+
+    /// <summary>
+    /// The sender's ID as a string the set already holds when it is the owner or the C2C peer (issue #14: one string
+    /// less per conversation; the value is the same).
+    /// </summary>
+    internal static string SharedSenderID(string senderID, string ownerID, ConversationId id) =>
+        senderID == ownerID ? ownerID : id.Target is { } target && senderID == target ? target : senderID;
 
     private static bool CountsUnread(MessageAdded e, ConversationEntry entry, GroupType? groupType) =>
         e.CountsUnread && entry.RecvOpt != RecvOpt.NotReceive && GroupTypeRules.HasUnreadCount(groupType);

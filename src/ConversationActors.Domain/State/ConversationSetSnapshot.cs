@@ -33,7 +33,7 @@ public sealed record ConversationSetSnapshot(
     public ConversationSet Restore(int dedupeWindow)
     {
         var empty = ConversationSet.Empty(OwnerID, dedupeWindow);
-        var entries = Conversations.Select(c => c.ToEntry()).ToArray();
+        var entries = Conversations.Select(c => c.ToEntry(OwnerID)).ToArray();
         return empty with
         {
             Conversations = ConversationIndex.From(entries),
