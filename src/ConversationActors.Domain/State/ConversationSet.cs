@@ -25,9 +25,12 @@ public sealed partial record ConversationSet(
         ChunkedList<ConversationEntry>.Empty,
         0,
         DedupeMemory.Create(dedupeWindow),
-        ImmutableDictionary.Create<string, string>(StringComparer.Ordinal),
+        NoRemarks,
         ImmutableList<string>.Empty,
         DeleteWatermarks.Empty);
+
+    /// <summary>Shared by every empty set (an idle entity holds no dictionary of its own).</summary>
+    private static readonly ImmutableDictionary<string, string> NoRemarks = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
 
     public ConversationEntry? Find(string conversationID) => Conversations.Find(conversationID);
 

@@ -16,6 +16,8 @@ public sealed class DedupeMemory
     /// <summary>Keys per sealed chunk (the newest array is copied on every remembered key, so it stays this small).</summary>
     public const int ChunkSize = 128;
 
+    private static DedupeMemory? _lastEmpty;
+
     private readonly SealedChunk[] _sealed;
     private readonly ulong[] _newest;
     private readonly int _forgotten;
@@ -55,7 +57,9 @@ public sealed class DedupeMemory
         }
     }
 
-    public static DedupeMemory Create(int capacity) => new(capacity, [], [], 0, 0);
+    /// <summary>An empty memory; the one of the configured window is shared (it is immutable) by every idle entity.</summary>
+    public static DedupeMemory Create(int capacity) =>
+        _lastEmpty is { } empty && empty.Capacity == capacity ? empty : _lastEmpty = new(capacity, [], [], 0, 0);
 
     public static DedupeMemory From(int capacity, IEnumerable<ulong> oldestFirst) =>
         oldestFirst.Aggregate(Create(capacity), (memory, key) => memory.Remember(key));
