@@ -5,7 +5,7 @@ using ConversationActors.Domain.Model;
 namespace ConversationActors.Domain.State;
 
 /// <summary>
-/// One conversation as a snapshot stores it: the stored contract of <c>ConversationSetSnapshot.v1</c>, kept apart
+/// One conversation as a snapshot stores it: the stored contract of <c>ConversationSetSnapshot.v1</c> and <c>.v2</c>, kept apart
 /// from the live <see cref="ConversationEntry"/> so that renaming or reshaping the live record never changes stored
 /// bytes (docs/events.md). Field names are forever; a new field is optional (older snapshots lack it).
 /// Times are ms since the epoch.

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ConversationActors.Actors.Serialization;
 using ConversationActors.Domain.Events;
 using ConversationActors.Domain.State;
 using Equivalence = ConversationActors.Domain.Tests.Legacy.Equivalence;
@@ -60,14 +57,5 @@ public sealed class CompactStateFixtureTests
     private static string[] IdsOf(IEnumerable<IConversationEvent> events) =>
         [.. events.Select(e => e.GetType().GetProperty("ConversationID")?.GetValue(e) as string).OfType<string>().Distinct(StringComparer.Ordinal), "C2Cnobody"];
 
-    private static object[] Read(string file) =>
-        File.ReadLines(Path.Combine(Folder, file))
-            .Where(l => l.Length > 0)
-            .Select(l =>
-            {
-                var line = JsonDocument.Parse(l).RootElement;
-                var manifest = line.GetProperty("manifest").GetString()!;
-                return PayloadCodec.Deserialize(Encoding.UTF8.GetBytes(line.GetProperty("payload").GetString()!), manifest);
-            })
-            .ToArray();
+    private static object[] Read(string file) => [.. EventFixtureTests.Read(file).Select(stored => stored.Event)];
 }

@@ -195,7 +195,7 @@ public sealed class EventFixtureTests
 
     private static string Json(ConversationSet set) => JsonSerializer.Serialize(ConversationSetSnapshot.Of(set), PayloadCodec.Options);
 
-    private static Stored[] Read(string file) =>
+    internal static Stored[] Read(string file) =>
         File.ReadLines(Path.Combine(Folder, file))
             .Where(l => l.Length > 0)
             .Select(l =>
@@ -207,5 +207,5 @@ public sealed class EventFixtureTests
             })
             .ToArray();
 
-    private sealed record Stored(long Seq, string Manifest, object Event);
+    internal sealed record Stored(long Seq, string Manifest, object Event);
 }
