@@ -6,7 +6,13 @@ using ConversationActors.Domain.State;
 
 namespace ConversationActors.Domain.Tests.Legacy;
 
-/// <summary>One conversation as the fold keeps it: the SPEC fields plus the watermarks and stats behind them.</summary>
+/// <summary>
+/// Tests only: the immutable-collections fold as it was before issue #14 (a frozen copy, the reference the compact
+/// state is compared with; see <see cref="Equivalence"/>).
+/// </summary>
+/// <remarks>
+/// One conversation as the fold keeps it: the SPEC fields plus the watermarks and stats behind them.
+/// </remarks>
 internal sealed record ConversationEntry(
     ConversationId ID,
     long OrderKey,

@@ -4,10 +4,14 @@ using ConversationActors.Domain.State;
 namespace ConversationActors.Domain.Tests.Legacy;
 
 /// <summary>
+/// Tests only: the immutable-collections fold as it was before issue #14 (a frozen copy, the reference the compact
+/// state is compared with; see <see cref="Equivalence"/>).
+/// </summary>
+/// <remarks>
 /// One user's conversation set: the whole state of a conversation-set entity. Immutable; it changes
 /// only through <see cref="ConversationSet.Apply"/> (see ConversationSet.Apply.cs).
 /// Expired conversations may still be held here; every query filters them by <c>now</c>.
-/// </summary>
+/// </remarks>
 internal sealed partial record ConversationSet(
     string OwnerID,
     ImmutableDictionary<string, ConversationEntry> Conversations,

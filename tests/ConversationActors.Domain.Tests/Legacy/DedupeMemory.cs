@@ -3,11 +3,15 @@ using System.Collections.Immutable;
 namespace ConversationActors.Domain.Tests.Legacy;
 
 /// <summary>
+/// Tests only: the immutable-collections fold as it was before issue #14 (a frozen copy, the reference the compact
+/// state is compared with; see <see cref="Equivalence"/>).
+/// </summary>
+/// <remarks>
 /// The user's latest applied message keys (conversationID + msgID), oldest first, at most
 /// <see cref="Capacity"/> of them. Guarantee: a message is recognised as a duplicate if it is among the
 /// latest <c>dedupe-window</c> messages applied to the user's whole set, or is the current lastMessage
 /// of its conversation. It survives delete, clearHistory, restarts and snapshots.
-/// </summary>
+/// </remarks>
 internal sealed record DedupeMemory(int Capacity, ImmutableQueue<string> Order, ImmutableHashSet<string> Keys)
 {
     public static DedupeMemory Create(int capacity) =>

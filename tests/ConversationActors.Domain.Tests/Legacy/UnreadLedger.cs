@@ -4,11 +4,15 @@ using System.Text.Json.Serialization;
 namespace ConversationActors.Domain.Tests.Legacy;
 
 /// <summary>
+/// Tests only: the immutable-collections fold as it was before issue #14 (a frozen copy, the reference the compact
+/// state is compared with; see <see cref="Equivalence"/>).
+/// </summary>
+/// <remarks>
 /// The unread messages of one conversation. The timestamps of the newest
 /// <see cref="ConversationSettings.TrackedUnreadPerConversation"/> are kept (sorted), so a partial read
 /// is exact for them; older ones are only counted, with the largest timestamp among them, and a read
 /// up to at least that timestamp clears them too. A read that ends below it keeps them (never under-counts).
-/// </summary>
+/// </remarks>
 internal sealed record UnreadLedger(int Count, ImmutableList<long> Tracked, long OverflowMaxTimestamp)
 {
     public static UnreadLedger Empty { get; } = new(0, ImmutableList<long>.Empty, 0);
