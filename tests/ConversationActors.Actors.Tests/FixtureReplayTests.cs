@@ -61,7 +61,7 @@ public sealed class FixtureReplayTests
         {
             // A stored snapshot restores to the conversations it lists (and its delete watermarks, when it has them).
             var restored = snapshot.Restore(10_000);
-            Assert.Equal(snapshot.Conversations.Select(c => c.Id), restored.Order.Select(slot => slot.ConversationID));
+            Assert.Equal(snapshot.Conversations.Select(c => c.Id), restored.Order.Select(entry => entry.ID.Value));
             Assert.Equal((snapshot.DeleteWatermarks ?? new Dictionary<string, long>()).OrderBy(kv => kv.Key, StringComparer.Ordinal), restored.DeleteWatermarks.ByConversation.OrderBy(kv => kv.Key, StringComparer.Ordinal));
             Assert.Empty(restored.ConversationGroups);
             Assert.All(restored.Conversations.Values, c => Assert.True(c.Marks == 0 && c.CustomData is null && c.GroupList.IsEmpty));

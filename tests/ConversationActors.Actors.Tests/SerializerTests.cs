@@ -81,7 +81,7 @@ public sealed class SerializerTests(ITestOutputHelper output)
         var restored = back.Restore(set.Dedupe.Capacity);
 
         Assert.Equal(ServiceAssertions.Json(ListQueries.All(set, 0, 0)), ServiceAssertions.Json(ListQueries.All(restored, 0, 0)));
-        Assert.Equal(set.Dedupe.Order, restored.Dedupe.Order);
+        Assert.Equal(set.Dedupe.OldestFirst, restored.Dedupe.OldestFirst);
         Assert.Equal(set.MaxOrderKey, restored.MaxOrderKey);
         Assert.Equal(set.Remarks, restored.Remarks);
         Assert.Equal(ServiceAssertions.Json(snapshot), ServiceAssertions.Json(ConversationSetSnapshot.Of(restored)));

@@ -37,6 +37,21 @@ public sealed class ShardRegionCommandTests(SerializingNodeFixture fixture) : IC
     }
 
     [Fact]
+    public async Task An_entity_knows_its_owner_exactly_from_its_escaped_name_even_with_url_characters()
+    {
+        // Sharded entities share one Props and read their userID back from their actor name (issue #14).
+        const string owner = "@ü#%20+?&=é~";
+        var t = Now - 10_000;
+        var own = await ExecuteAsync(owner, Message(C2C("bob"), "own1", owner, t));
+        var theirs = await ExecuteAsync(owner, Message(C2C("bob"), "their1", "bob", t + 1));
+        var journal = await new Journal.JournalReader(fixture.Node.System).ReadAsync(owner, 1, long.MaxValue, CancellationToken.None);
+
+        Assert.True(Assert.IsType<Domain.Queries.ConversationView>(own.Conversation).LastMessage!.IsSelf);
+        Assert.Equal(1, Assert.IsType<Domain.Queries.ConversationView>(theirs.Conversation).UnreadCount);
+        Assert.Equal(2, journal.Count);
+    }
+
+    [Fact]
     public async Task A_fan_out_delivery_is_persisted_and_answered_without_a_conversation()
     {
         var message = Message(C2C("bob"), "d1", "bob", Now - 10_000);

@@ -1,3 +1,4 @@
+using ConversationActors.Domain.State;
 using ConversationActors.Domain.Tests.Support;
 
 namespace ConversationActors.Domain.Tests;
@@ -70,7 +71,7 @@ public class DedupeTests
             .Receive("C2Cb", "3", Scenario.Start + 3, from: "b")
             .Receive("C2Cc", "4", Scenario.Start + 4, from: "c");
 
-        Assert.Equal(["C2Cb\n2", "C2Cb\n3", "C2Cc\n4"], story.State.Dedupe.Order);
+        Assert.Equal([DedupeKey.Of("C2Cb", "2"), DedupeKey.Of("C2Cb", "3"), DedupeKey.Of("C2Cc", "4")], story.State.Dedupe.OldestFirst);
         story.ChangesNothing(Cmd.Message("C2Cb", "2", "b", Scenario.Start + 2));
     }
 

@@ -169,7 +169,7 @@ public class ReadWatermarkTests
 
         var entry = state.Find("C2Cbob")!;
         Assert.Equal(1_200, entry.UnreadCount);
-        Assert.Equal(ConversationSettings.TrackedUnreadPerConversation, entry.Unread.Tracked.Count);
+        Assert.Equal(ConversationSettings.TrackedUnreadPerConversation, entry.Unread.TrackedCount);
 
         // Timestamps run 1000..2199; the tracked thousand are 1200..2199. A read inside them is exact.
         var partial = state.Apply(new ConversationRead("C2Cbob", t + 499, false, T));

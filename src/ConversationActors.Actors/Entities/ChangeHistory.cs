@@ -25,7 +25,8 @@ public sealed class ChangeHistory(int capacity)
     /// </summary>
     public const int MaxBytes = 48 * 1024;
 
-    private readonly Queue<EventChanges> _records = new();
+    /// <summary>Made on the first recorded event: an entity that is only read holds none (issue #14).</summary>
+    private Queue<EventChanges>? _records;
     private (long Seq, long Total)? _base;
 
     /// <summary>
@@ -35,7 +36,7 @@ public sealed class ChangeHistory(int capacity)
     /// </summary>
     public void Reset(long seq, long? total)
     {
-        _records.Clear();
+        _records?.Clear();
         _base = total is { } t ? (seq, t) : null;
     }
 
@@ -47,7 +48,7 @@ public sealed class ChangeHistory(int capacity)
         var record = items.Count > MaxItems || items.Sum(ApproxBytes) > MaxBytes
             ? new EventChanges(after.OwnerID, seq, [], total, Oversized: true)
             : new EventChanges(after.OwnerID, seq, items, total);
-        _records.Enqueue(record);
+        (_records ??= new()).Enqueue(record);
         while (_records.Count > capacity)
         {
             var dropped = _records.Dequeue();
@@ -74,7 +75,7 @@ public sealed class ChangeHistory(int capacity)
         var next = new List<EventChanges>();
         var items = 0;
         var bytes = 0;
-        foreach (var record in _records)
+        foreach (var record in _records ?? [])
         {
             if (record.SequenceNr == after)
             {

@@ -12,8 +12,6 @@ public sealed class GroupProfileActor : ProfileActor<GroupProfile>
     public GroupProfileActor(string groupID, EntitySettings settings)
         : base(PersistencePrefix + groupID, GroupProfile.Empty(groupID), settings)
     {
-        Command<GetGroupProfile>(_ => Get());
-        Command<UpdateGroupProfile>(update => Update(update.Patch.ApplyTo));
     }
 
     public static Props Props(string groupID, EntitySettings settings) =>
@@ -24,4 +22,19 @@ public sealed class GroupProfileActor : ProfileActor<GroupProfile>
     protected override IProfileEvent Changed(GroupProfile profile, long at) => new GroupProfileChanged(profile, at);
 
     protected override IClusterMessage Answer(GroupProfile profile) => new GroupProfileAnswer(profile);
+
+    protected override bool HandleRequest(object message)
+    {
+        switch (message)
+        {
+            case GetGroupProfile:
+                Get();
+                return true;
+            case UpdateGroupProfile update:
+                Update(update.Patch.ApplyTo);
+                return true;
+            default:
+                return false;
+        }
+    }
 }

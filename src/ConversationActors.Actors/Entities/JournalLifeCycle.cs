@@ -22,9 +22,16 @@ public sealed record Compaction(long SnapshotsBelow, long EventsTo)
 /// </summary>
 public sealed class JournalLifeCycle(JournalRetention retention)
 {
-    private readonly Dictionary<long, long> _saving = [];
+    private static readonly JournalLifeCycle Off = new(JournalRetention.Off);
+    private Dictionary<long, long>? _saving;
     private ImmutableList<SnapshotCheckpoint> _kept = [];
     private long _cut;
+
+    /// <summary>
+    /// The life cycle of an entity under <paramref name="retention"/>: with retention off, one shared instance that holds
+    /// nothing (issue #14: an idle entity pays no bytes for a feature that is off).
+    /// </summary>
+    public static JournalLifeCycle For(JournalRetention retention) => retention.IsOn ? new JournalLifeCycle(retention) : Off;
 
     /// <summary>The kept snapshots this entity knows of, oldest first.</summary>
     public IReadOnlyList<SnapshotCheckpoint> Kept => _kept;
@@ -32,6 +39,11 @@ public sealed class JournalLifeCycle(JournalRetention retention)
     /// <summary>Recovery offered <paramref name="snapshot"/>, saved after event <paramref name="seq"/>.</summary>
     public void Recovered(long seq, ConversationSetSnapshot snapshot)
     {
+        if (!retention.IsOn)
+        {
+            return;
+        }
+
         var own = snapshot.LastEventAt is { } at ? [new SnapshotCheckpoint(seq, at)] : Array.Empty<SnapshotCheckpoint>();
         _kept = [.. snapshot.Checkpoints ?? [], .. own];
     }
@@ -45,12 +57,12 @@ public sealed class JournalLifeCycle(JournalRetention retention)
             return snapshot;
         }
 
-        _saving[seq] = at;
+        (_saving ??= [])[seq] = at;
         return snapshot with { LastEventAt = at, Checkpoints = [.. _kept] };
     }
 
     /// <summary>The snapshot after <paramref name="seq"/> could not be saved.</summary>
-    public void SaveFailed(long seq) => _saving.Remove(seq);
+    public void SaveFailed(long seq) => _saving?.Remove(seq);
 
     /// <summary>
     /// The snapshot after <paramref name="seq"/> is saved: what to delete now, judged at <paramref name="now"/> (ms) with
@@ -63,7 +75,7 @@ public sealed class JournalLifeCycle(JournalRetention retention)
             return new Compaction(seq, 0);
         }
 
-        if (_saving.Remove(seq, out var at))
+        if (_saving is not null && _saving.Remove(seq, out var at))
         {
             _kept = _kept.Add(new SnapshotCheckpoint(seq, at));
         }

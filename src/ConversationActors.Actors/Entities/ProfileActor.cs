@@ -21,13 +21,6 @@ public abstract class ProfileActor<TProfile> : DurableEntity
         PersistenceId = persistenceId;
         _profile = empty;
         _settings = settings;
-
-        Recover<SnapshotOffer>(offer => _profile = (TProfile)offer.Snapshot);
-        Recover<IProfileEvent>(e => _profile = ProfileOf(e));
-        Command<SaveSnapshotSuccess>(ok => DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(_ => { });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId { get; }
@@ -39,6 +32,41 @@ public abstract class ProfileActor<TProfile> : DurableEntity
     protected abstract IProfileEvent Changed(TProfile profile, long at);
 
     protected abstract IClusterMessage Answer(TProfile profile);
+
+    /// <summary>Handles a request of this kind of profile (get, update); false: not one.</summary>
+    protected abstract bool HandleRequest(object message);
+
+    protected override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer offer:
+                _profile = (TProfile)offer.Snapshot;
+                break;
+            case IProfileEvent e:
+                _profile = ProfileOf(e);
+                break;
+        }
+    }
+
+    protected override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case SaveSnapshotSuccess ok:
+                DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1));
+                break;
+            case SaveSnapshotFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
+                break;
+            default:
+                if (!HandleRequest(message))
+                {
+                    Unhandled(message);
+                }
+
+                break;
+        }
+    }
 
     protected void Get() => Sender.Tell(Answer(_profile));
 

@@ -12,8 +12,6 @@ public sealed class UserProfileActor : ProfileActor<UserProfile>
     public UserProfileActor(string userID, EntitySettings settings)
         : base(PersistencePrefix + userID, UserProfile.Empty(userID), settings)
     {
-        Command<GetUserProfile>(_ => Get());
-        Command<UpdateUserProfile>(update => Update(update.Patch.ApplyTo));
     }
 
     public static Props Props(string userID, EntitySettings settings) =>
@@ -24,4 +22,19 @@ public sealed class UserProfileActor : ProfileActor<UserProfile>
     protected override IProfileEvent Changed(UserProfile profile, long at) => new UserProfileChanged(profile, at);
 
     protected override IClusterMessage Answer(UserProfile profile) => new UserProfileAnswer(profile);
+
+    protected override bool HandleRequest(object message)
+    {
+        switch (message)
+        {
+            case GetUserProfile:
+                Get();
+                return true;
+            case UpdateUserProfile update:
+                Update(update.Patch.ApplyTo);
+                return true;
+            default:
+                return false;
+        }
+    }
 }

@@ -37,7 +37,7 @@ public static class Manifests
         // Profile events and snapshots.
         [typeof(UserProfileChanged)] = "UserProfileChanged.v1",
         [typeof(GroupProfileChanged)] = "GroupProfileChanged.v1",
-        [typeof(ConversationSetSnapshot)] = "ConversationSetSnapshot.v1",
+        [typeof(ConversationSetSnapshot)] = "ConversationSetSnapshot.v2",
         [typeof(UserProfile)] = "UserProfile.v1",
         [typeof(GroupProfile)] = "GroupProfile.v1",
 
@@ -84,5 +84,9 @@ public static class Manifests
                 return node;
             }
             ),
+
+            // v2 (issue #14) stores the dedupe keys as 64-bit hashes (dedupeHashes); a v1 snapshot has only the key
+            // texts (dedupeKeys), which the restore hashes: the JSON itself needs no change.
+            ["ConversationSetSnapshot.v1"] = (typeof(ConversationSetSnapshot), node => node),
         };
 }

@@ -20,8 +20,9 @@ public sealed record ShardRegions(IActorRef Conversations, IActorRef UserProfile
         Health.StoreHealth.Get(system); // store outages: logged once, stopped entities' requests answered at once
         var shardingSettings = ClusterShardingSettings.Create(system).WithRole(role);
         var extractor = new EntityMessageExtractor(shardCount);
+        var conversations = ConversationSetActor.ShardedProps(settings);
         return new ShardRegions(
-            await sharding.StartAsync(ConversationsType, id => ConversationSetActor.Props(id, settings), shardingSettings, extractor),
+            await sharding.StartAsync(ConversationsType, _ => conversations, shardingSettings, extractor),
             await sharding.StartAsync(UserProfilesType, id => UserProfileActor.Props(id, settings), shardingSettings, extractor),
             await sharding.StartAsync(GroupProfilesType, id => GroupProfileActor.Props(id, settings), shardingSettings, extractor));
     }

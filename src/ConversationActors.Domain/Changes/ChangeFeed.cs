@@ -94,20 +94,19 @@ public sealed record ChangeFeed(ConversationSet State, long Seq, long TotalUnrea
         var touched = new HashSet<string>(StringComparer.Ordinal);
         if (!ReferenceEquals(before.Conversations, after.Conversations))
         {
-            foreach (var (id, entry) in after.Conversations)
+            // Both indexes are in conversationID order: one merge walk.
+            using var was = before.Conversations.Values.GetEnumerator();
+            using var now = after.Conversations.Values.GetEnumerator();
+            var (hasWas, hasNow) = (was.MoveNext(), now.MoveNext());
+            while (hasWas || hasNow)
             {
-                if (!before.Conversations.TryGetValue(id, out var old) || !ReferenceEquals(old, entry))
+                var order = !hasWas ? 1 : !hasNow ? -1 : string.CompareOrdinal(was.Current.ID.Value, now.Current.ID.Value);
+                if (order != 0 || !ReferenceEquals(was.Current, now.Current))
                 {
-                    touched.Add(id);
+                    touched.Add(order <= 0 ? was.Current.ID.Value : now.Current.ID.Value);
                 }
-            }
 
-            foreach (var id in before.Conversations.Keys)
-            {
-                if (!after.Conversations.ContainsKey(id))
-                {
-                    touched.Add(id);
-                }
+                (hasWas, hasNow) = (order <= 0 ? was.MoveNext() : hasWas, order >= 0 ? now.MoveNext() : hasNow);
             }
         }
 

@@ -66,9 +66,8 @@ public static partial class Decider
         // In list order, hidden conversations included: they still count unread.
         var events = new List<IConversationEvent>();
         var results = new List<ConversationOperationResult>();
-        foreach (var slot in state.Order)
+        foreach (var entry in state.Order)
         {
-            var entry = state.Conversations[slot.ConversationID];
             if ((type is null || entry.ID.Type == type) && entry.IsLiveAt(now, settings.RetentionMs) && ReadOf(entry, c.UpToTimestamp, now) is { } read)
             {
                 events.Add(read);

@@ -222,15 +222,15 @@ public static partial class Decider
         // Unpinned conversations come last in list order, lowest orderKey at the very end.
         for (var i = state.Order.Count - 1; i >= 0 && liveCount > settings.MaxConversations; i--)
         {
-            var slot = state.Order[i];
-            if (slot.IsPinned)
+            var entry = state.Order[i];
+            if (entry.IsPinned)
             {
                 break;
             }
 
-            if (slot.ConversationID != id && state.Conversations[slot.ConversationID].IsLiveAt(now, settings.RetentionMs))
+            if (entry.ID.Value != id && entry.IsLiveAt(now, settings.RetentionMs))
             {
-                evicted.Add(slot.ConversationID);
+                evicted.Add(entry.ID.Value);
                 liveCount--;
             }
         }

@@ -18,14 +18,16 @@ public readonly record struct ConversationId
     private const string FlutterC2CPrefix = "c2c_";
     private const string FlutterGroupPrefix = "group_";
 
-    private ConversationId(ConversationType type, string? target, string value)
+    private ConversationId(string? target, string value)
     {
-        Type = type;
         Target = target;
         Value = value;
     }
 
-    public ConversationType Type { get; }
+    /// <summary>Read from the canonical prefix (issue #14: one field less in every held conversation).</summary>
+    public ConversationType Type => Value is null || Value.StartsWith(C2CPrefix, StringComparison.Ordinal)
+        ? ConversationType.C2C
+        : Value.StartsWith(GroupPrefix, StringComparison.Ordinal) ? ConversationType.Group : ConversationType.System;
 
     /// <summary>The peer userID (C2C) or the groupID (GROUP); null for SYSTEM.</summary>
     public string? Target { get; }
@@ -36,11 +38,11 @@ public readonly record struct ConversationId
 
     public string? GroupID => Type == ConversationType.Group ? Target : null;
 
-    public static ConversationId System { get; } = new(ConversationType.System, null, SystemValue);
+    public static ConversationId System { get; } = new(null, SystemValue);
 
-    public static ConversationId C2C(string userID) => new(ConversationType.C2C, userID, C2CPrefix + userID);
+    public static ConversationId C2C(string userID) => new(userID, C2CPrefix + userID);
 
-    public static ConversationId Group(string groupID) => new(ConversationType.Group, groupID, GroupPrefix + groupID);
+    public static ConversationId Group(string groupID) => new(groupID, GroupPrefix + groupID);
 
     /// <summary>Parses any accepted form; <paramref name="error"/> says why not (without the field name).</summary>
     public static bool TryParse(string? text, out ConversationId id, [NotNullWhen(false)] out string? error)

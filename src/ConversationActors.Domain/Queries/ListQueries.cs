@@ -32,8 +32,8 @@ public static class ListQueries
         OrderSlot? last = null;
         for (; index < set.Order.Count; index++)
         {
-            var slot = set.Order[index];
-            var entry = set.Conversations[slot.ConversationID];
+            var entry = set.Order[index];
+            var slot = entry.Slot;
             if (!entry.IsLiveAt(now, retentionMs) || !filter.Lists(entry))
             {
                 if (--scanBudget < 0)
@@ -115,7 +115,7 @@ public static class ListQueries
             case PagePosition.Kind.End:
                 return set.Order.Count;
             default:
-                var index = set.Order.IndexOf(new OrderSlot(from.IsPinned, from.OrderKey, ""));
+                var index = set.OrderIndexOf(new OrderSlot(from.IsPinned, from.OrderKey, ""));
                 return index >= 0 ? index + 1 : ~index;
         }
     }

@@ -69,7 +69,7 @@ public sealed partial record ConversationSet
             NewestMessageTimestamp = Math.Max(entry.NewestMessageTimestamp, e.Timestamp),
             ActivityTime = Math.Max(entry.ActivityTime, e.Timestamp),
             LastMessage = becomesLast
-                ? new LastMessage(e.MsgID, e.SenderID, e.Timestamp, e.ElemType, e.Summary, isSelf, IsRevoked: false)
+                ? new LastMessage(e.MsgID, SharedSenderID(e.SenderID, OwnerID, entry.ID), e.Timestamp, e.ElemType, e.Summary, isSelf, IsRevoked: false)
                 : entry.LastMessage,
         };
 
@@ -93,6 +93,13 @@ public sealed partial record ConversationSet
 
         return remembered.Put(entry, activate: becomesLast);
     }
+
+    /// <summary>
+    /// The sender's ID as a string the set already holds when it is the owner or the C2C peer (issue #14: one string
+    /// less per conversation; the value is the same).
+    /// </summary>
+    internal static string SharedSenderID(string senderID, string ownerID, ConversationId id) =>
+        senderID == ownerID ? ownerID : id.Target is { } target && senderID == target ? target : senderID;
 
     private static bool CountsUnread(MessageAdded e, ConversationEntry entry, GroupType? groupType) =>
         e.CountsUnread && entry.RecvOpt != RecvOpt.NotReceive && GroupTypeRules.HasUnreadCount(groupType);
@@ -134,20 +141,19 @@ public sealed partial record ConversationSet
             return this;
         }
 
-        var conversations = Conversations;
+        var set = this;
         foreach (var entry in Conversations.Values)
         {
             var at = entry.GroupList.IndexOf(oldName, StringComparer.Ordinal);
             if (at >= 0)
             {
                 var groups = newName is null ? entry.GroupList.RemoveAt(at) : entry.GroupList.SetItem(at, newName);
-                conversations = conversations.SetItem(entry.ID.Value, entry with { ConversationGroups = groups });
+                set = set.Put(entry with { ConversationGroups = groups }, activate: false);
             }
         }
 
-        return this with
+        return set with
         {
-            Conversations = conversations,
             ConversationGroups = newName is null ? ConversationGroups.RemoveAt(index) : ConversationGroups.SetItem(index, newName),
         };
     }
@@ -174,23 +180,34 @@ public sealed partial record ConversationSet
             entry = entry with { OrderKey = maxOrderKey };
         }
 
-        // A recreated conversation's old entry is still in the maps under the same ID: drop its slot.
+        // The old entry (also a recreated conversation's) leaves its slot; the new one takes its own (the same
+        // position when the slot did not move: replaced in place).
         var order = Order;
-        if (Find(entry.ID.Value) is { } stale)
+        if (Find(entry.ID.Value) is { } stale && OrderIndexOf(stale.Slot) is var old && old >= 0)
         {
-            order = order.Remove(stale.Slot);
+            if (OrderSlot.ListOrder.Compare(stale.Slot, entry.Slot) == 0)
+            {
+                return this with { Conversations = Conversations.SetItem(entry), Order = order.SetItem(old, entry), MaxOrderKey = maxOrderKey };
+            }
+
+            order = order.RemoveAt(old);
         }
 
+        var at = order.Search(entry.Slot, static (e, key) => OrderSlot.ListOrder.Compare(e.Slot, key));
         return this with
         {
-            Conversations = Conversations.SetItem(entry.ID.Value, entry),
-            Order = order.Add(entry.Slot),
+            Conversations = Conversations.SetItem(entry),
+            Order = at >= 0 ? order : order.Insert(~at, entry),
             MaxOrderKey = maxOrderKey,
         };
     }
 
     private ConversationSet Remove(string conversationID) =>
         Find(conversationID) is { } existing
-            ? this with { Conversations = Conversations.Remove(conversationID), Order = Order.Remove(existing.Slot) }
+            ? this with
+            {
+                Conversations = Conversations.Remove(conversationID),
+                Order = OrderIndexOf(existing.Slot) is var at && at >= 0 ? Order.RemoveAt(at) : Order,
+            }
             : this;
 }

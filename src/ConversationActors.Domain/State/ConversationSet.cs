@@ -6,11 +6,13 @@ namespace ConversationActors.Domain.State;
 /// One user's conversation set: the whole state of a conversation-set entity. Immutable; it changes
 /// only through <see cref="ConversationSet.Apply"/> (see ConversationSet.Apply.cs).
 /// Expired conversations may still be held here; every query filters them by <c>now</c>.
+/// <see cref="Conversations"/> holds the entries by conversationID, <see cref="Order"/> the same entries in list order
+/// (<see cref="OrderSlot.ListOrder"/>), each about 8 bytes a conversation (issue #14).
 /// </summary>
 public sealed partial record ConversationSet(
     string OwnerID,
-    ImmutableDictionary<string, ConversationEntry> Conversations,
-    ImmutableSortedSet<OrderSlot> Order,
+    ConversationIndex Conversations,
+    ChunkedList<ConversationEntry> Order,
     long MaxOrderKey,
     DedupeMemory Dedupe,
     ImmutableDictionary<string, string> Remarks,
@@ -19,15 +21,24 @@ public sealed partial record ConversationSet(
 {
     public static ConversationSet Empty(string ownerID, int dedupeWindow) => new(
         ownerID,
-        ImmutableDictionary.Create<string, ConversationEntry>(StringComparer.Ordinal),
-        ImmutableSortedSet.Create(OrderSlot.ListOrder),
+        ConversationIndex.Empty,
+        ChunkedList<ConversationEntry>.Empty,
         0,
         DedupeMemory.Create(dedupeWindow),
-        ImmutableDictionary.Create<string, string>(StringComparer.Ordinal),
+        NoRemarks,
         ImmutableList<string>.Empty,
         DeleteWatermarks.Empty);
 
-    public ConversationEntry? Find(string conversationID) => Conversations.GetValueOrDefault(conversationID);
+    /// <summary>Shared by every empty set (an idle entity holds no dictionary of its own).</summary>
+    private static readonly ImmutableDictionary<string, string> NoRemarks = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    public ConversationEntry? Find(string conversationID) => Conversations.Find(conversationID);
+
+    /// <summary>
+    /// Where <paramref name="slot"/> is in <see cref="Order"/>: the index of the entry in that slot, or the bitwise
+    /// complement of where one would go (slots are unique: orderKeys are, SPEC 3.3).
+    /// </summary>
+    public int OrderIndexOf(OrderSlot slot) => Order.Search(slot, static (entry, key) => OrderSlot.ListOrder.Compare(entry.Slot, key));
 
     /// <summary>The conversation if it exists and has not expired at <paramref name="now"/>.</summary>
     public ConversationEntry? FindLive(string conversationID, long now, long retentionMs) =>

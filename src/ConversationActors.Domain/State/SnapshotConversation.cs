@@ -5,7 +5,7 @@ using ConversationActors.Domain.Model;
 namespace ConversationActors.Domain.State;
 
 /// <summary>
-/// One conversation as a snapshot stores it: the stored contract of <c>ConversationSetSnapshot.v1</c>, kept apart
+/// One conversation as a snapshot stores it: the stored contract of <c>ConversationSetSnapshot.v1</c> and <c>.v2</c>, kept apart
 /// from the live <see cref="ConversationEntry"/> so that renaming or reshaping the live record never changes stored
 /// bytes (docs/events.md). Field names are forever; a new field is optional (older snapshots lack it).
 /// Times are ms since the epoch.
@@ -54,13 +54,16 @@ public sealed record SnapshotConversation(
         e.CustomData,
         e.ConversationGroups);
 
-    public ConversationEntry ToEntry() => new(
-        ConversationId.Parse(Id),
+    /// <summary>The live entry; a lastMessage sender that is <paramref name="ownerID"/> or the peer shares that string.</summary>
+    public ConversationEntry ToEntry(string ownerID) => ToEntry(ConversationId.Parse(Id), ownerID);
+
+    private ConversationEntry ToEntry(ConversationId id, string ownerID) => new(
+        id,
         OrderKey,
         IsPinned,
         GroupType,
-        LastMessage is { } m ? new LastMessage(m.MsgID, m.SenderID, m.Timestamp, m.ElemType, m.Summary, m.IsSelf, m.IsRevoked) : null,
-        new UnreadLedger(Unread.Count, [.. Unread.Tracked], Unread.OverflowMaxTimestamp),
+        LastMessage is { } m ? new LastMessage(m.MsgID, ConversationSet.SharedSenderID(m.SenderID, ownerID, id), m.Timestamp, m.ElemType, m.Summary, m.IsSelf, m.IsRevoked) : null,
+        Unread is { Count: 0, Tracked.Count: 0, OverflowMaxTimestamp: 0 } ? UnreadLedger.Empty : new UnreadLedger(Unread.Count, [.. Unread.Tracked], Unread.OverflowMaxTimestamp),
         [.. AtEntries.Select(a => new AtEntry(a.MsgID, a.AtType, a.Timestamp))],
         DraftText,
         DraftTimestamp,

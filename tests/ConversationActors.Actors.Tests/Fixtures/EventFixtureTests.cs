@@ -147,7 +147,7 @@ public sealed class EventFixtureTests
     }
 
     [Fact]
-    public void The_v4_snapshot_with_the_journal_life_cycle_fields_restores_and_reads_back_byte_for_byte()
+    public void The_v4_snapshot_with_the_journal_life_cycle_fields_restores_and_keeps_them_when_written_again()
     {
         // Written with journal.retention on (issue 15): its last event's time and the older snapshot kept beside it.
         var stored = Read("v4/snapshot-alice-retention.ndjson").Single();
@@ -156,7 +156,28 @@ public sealed class EventFixtureTests
         Assert.Equal(1_795_200_000_140, snapshot.LastEventAt);
         Assert.Equal([new SnapshotCheckpoint(2, 1_795_200_000_110)], snapshot.Checkpoints);
         Assert.Equal(Json(Fold(Read("v3/conversations-alice-delete-revoke.ndjson"))), Json(snapshot.Restore(10_000)));
-        Assert.Equal(Payload("v4/snapshot-alice-retention.ndjson"), Encoding.UTF8.GetString(PayloadCodec.Serialize(snapshot)));
+
+        // Written again it is a v2 snapshot (dedupe hashes, issue #14), and it keeps the life-cycle fields.
+        var again = Assert.IsType<ConversationSetSnapshot>(PayloadCodec.Deserialize(PayloadCodec.Serialize(snapshot), PayloadCodec.ManifestOf(snapshot)));
+        Assert.Equal(snapshot.LastEventAt, again.LastEventAt);
+        Assert.Equal(snapshot.Checkpoints, again.Checkpoints);
+        Assert.Equal(Json(snapshot.Restore(10_000)), Json(again.Restore(10_000)));
+    }
+
+    [Fact]
+    public void The_v4_snapshot_with_dedupe_hashes_restores_to_the_state_its_journal_folds_to()
+    {
+        var stored = Read("v4/snapshot-alice-dedupe-hashes.ndjson").Single();
+        var snapshot = Assert.IsType<ConversationSetSnapshot>(stored.Event);
+
+        var restored = snapshot.Restore(10_000);
+
+        Assert.Equal("ConversationSetSnapshot.v2", stored.Manifest);
+        Assert.Empty(snapshot.DedupeKeys);
+        var folded = Fold(Read("v1/conversations-alice.ndjson"));
+        Assert.Equal(Json(folded), Json(restored));
+        Assert.Equal(folded.Dedupe.OldestFirst, restored.Dedupe.OldestFirst);
+        Assert.True(restored.Dedupe.Contains(DedupeKey.Of("C2Cbob", "m1")));
     }
 
     [Fact]
@@ -192,7 +213,7 @@ public sealed class EventFixtureTests
 
     private static string Json(ConversationSet set) => JsonSerializer.Serialize(ConversationSetSnapshot.Of(set), PayloadCodec.Options);
 
-    private static Stored[] Read(string file) =>
+    internal static Stored[] Read(string file) =>
         File.ReadLines(Path.Combine(Folder, file))
             .Where(l => l.Length > 0)
             .Select(l =>
@@ -204,8 +225,5 @@ public sealed class EventFixtureTests
             })
             .ToArray();
 
-    private static string Payload(string file) =>
-        JsonDocument.Parse(File.ReadLines(Path.Combine(Folder, file)).First()).RootElement.GetProperty("payload").GetString()!;
-
-    private sealed record Stored(long Seq, string Manifest, object Event);
+    internal sealed record Stored(long Seq, string Manifest, object Event);
 }

@@ -16,12 +16,12 @@ namespace ConversationActors.Actors.Tests.Fixtures;
 public sealed class SnapshotContractTests
 {
     [Fact]
-    public void The_snapshot_field_names_are_the_frozen_v1_contract()
+    public void The_snapshot_field_names_are_the_frozen_v2_contract()
     {
         var snapshot = JsonSerializer.SerializeToElement(ConversationSetSnapshot.Of(SampleState()), PayloadCodec.Options);
         var conversation = snapshot.GetProperty("conversations")[0];
 
-        Assert.Equal(["ownerID", "maxOrderKey", "conversations", "dedupeKeys", "remarks", "conversationGroups", "deleteWatermarks"], Names(snapshot));
+        Assert.Equal(["ownerID", "maxOrderKey", "conversations", "dedupeKeys", "remarks", "conversationGroups", "deleteWatermarks", "dedupeHashes"], Names(snapshot));
         Assert.Equal(
             ["id", "orderKey", "isPinned", "groupType", "lastMessage", "unread", "atEntries", "draftText", "draftTimestamp", "recvOpt",
              "activityTime", "readWatermark", "clearWatermark", "newestMessageTimestamp", "messageCount", "firstMessageTimestamp",
@@ -38,9 +38,9 @@ public sealed class SnapshotContractTests
         var snapshot = ConversationSetSnapshot.Of(SampleState()) with { LastEventAt = 1_795_300_000_100, Checkpoints = [new SnapshotCheckpoint(4, 1_795_300_000_050)] };
         var json = JsonSerializer.SerializeToElement(snapshot, PayloadCodec.Options);
 
-        Assert.Equal(["ownerID", "maxOrderKey", "conversations", "dedupeKeys", "remarks", "conversationGroups", "deleteWatermarks", "lastEventAt", "checkpoints"], Names(json));
+        Assert.Equal(["ownerID", "maxOrderKey", "conversations", "dedupeKeys", "remarks", "conversationGroups", "deleteWatermarks", "dedupeHashes", "lastEventAt", "checkpoints"], Names(json));
         Assert.Equal(["seq", "at"], Names(json.GetProperty("checkpoints")[0]));
-        var read = (ConversationSetSnapshot)PayloadCodec.Deserialize(PayloadCodec.Serialize(snapshot), "ConversationSetSnapshot.v1");
+        var read = (ConversationSetSnapshot)PayloadCodec.Deserialize(PayloadCodec.Serialize(snapshot), "ConversationSetSnapshot.v2");
         Assert.Equal(snapshot.LastEventAt, read.LastEventAt);
         Assert.Equal(snapshot.Checkpoints, read.Checkpoints);
     }
@@ -51,7 +51,7 @@ public sealed class SnapshotContractTests
         var state = SampleState();
         var bytes = PayloadCodec.Serialize(ConversationSetSnapshot.Of(state));
 
-        var restored = ((ConversationSetSnapshot)PayloadCodec.Deserialize(bytes, "ConversationSetSnapshot.v1")).Restore(10_000);
+        var restored = ((ConversationSetSnapshot)PayloadCodec.Deserialize(bytes, "ConversationSetSnapshot.v2")).Restore(10_000);
 
         Assert.Equal(JsonSerializer.Serialize(ConversationSetSnapshot.Of(state), PayloadCodec.Options), JsonSerializer.Serialize(ConversationSetSnapshot.Of(restored), PayloadCodec.Options));
         Assert.Equal(state.Conversations["GROUPteam"], restored.Conversations["GROUPteam"] with

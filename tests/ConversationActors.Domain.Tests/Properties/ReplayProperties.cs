@@ -58,7 +58,7 @@ public class ReplayProperties
     [Property(MaxTest = 200)]
     public void A_duplicate_message_re_sent_after_unrelated_steps_changes_nothing_while_remembered(Script script)
     {
-        var sent = new List<(Commands.AddMessage Command, string Key)>();
+        var sent = new List<(Commands.AddMessage Command, ulong Key)>();
         Trace.Run(script, step =>
         {
             if (step.Decision.Event is Events.MessageAdded e)

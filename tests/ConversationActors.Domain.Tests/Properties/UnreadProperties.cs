@@ -16,8 +16,8 @@ public class UnreadProperties
             foreach (var entry in step.After.Conversations.Values)
             {
                 Assert.True(entry.Unread.Count >= 0);
-                Assert.True(entry.Unread.Tracked.Count <= entry.Unread.Count);
-                Assert.True(entry.Unread.Tracked.Count <= ConversationSettings.TrackedUnreadPerConversation);
+                Assert.True(entry.Unread.TrackedCount <= entry.Unread.Count);
+                Assert.True(entry.Unread.TrackedCount <= ConversationSettings.TrackedUnreadPerConversation);
                 Assert.True(entry.UnreadCount >= 0);
             }
 

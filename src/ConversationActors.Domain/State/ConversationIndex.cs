@@ -1,0 +1,54 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ConversationActors.Domain.State;
+
+/// <summary>
+/// A user's conversations by conversationID (ordinal order), immutable: a <see cref="ChunkedList{T}"/> of the entries,
+/// about 8 bytes a conversation (issue #14; the <c>ImmutableDictionary</c> it replaces cost about 64). Lookups are
+/// O(log n) ordinal comparisons; a change copies one chunk and the directory. The entries themselves are shared between
+/// versions, so an entry an event did not touch is the same object before and after it (the change feed relies on it).
+/// </summary>
+public sealed class ConversationIndex
+{
+    private readonly ChunkedList<ConversationEntry> _byID;
+
+    private ConversationIndex(ChunkedList<ConversationEntry> byID) => _byID = byID;
+
+    public static ConversationIndex Empty { get; } = new(ChunkedList<ConversationEntry>.Empty);
+
+    public int Count => _byID.Count;
+
+    /// <summary>The entries in ordinal conversationID order.</summary>
+    public IEnumerable<ConversationEntry> Values => _byID;
+
+    public IEnumerable<string> Keys => _byID.Select(e => e.ID.Value);
+
+    /// <summary>The entry of <paramref name="conversationID"/>; throws when there is none.</summary>
+    public ConversationEntry this[string conversationID] =>
+        Find(conversationID) ?? throw new KeyNotFoundException($"no conversation {conversationID}");
+
+    public static ConversationIndex From(IEnumerable<ConversationEntry> entries) =>
+        new(ChunkedList<ConversationEntry>.From([.. entries.OrderBy(e => e.ID.Value, StringComparer.Ordinal)]));
+
+    public ConversationEntry? Find(string conversationID) =>
+        _byID.Search(conversationID, ByID) is var at && at >= 0 ? _byID[at] : null;
+
+    public bool TryGetValue(string conversationID, [NotNullWhen(true)] out ConversationEntry? entry) => (entry = Find(conversationID)) is not null;
+
+    public bool ContainsKey(string conversationID) => Find(conversationID) is not null;
+
+    /// <summary>The index with <paramref name="entry"/> stored under its conversationID (added or replacing).</summary>
+    public ConversationIndex SetItem(ConversationEntry entry)
+    {
+        var at = _byID.Search(entry.ID.Value, ByID);
+        return new ConversationIndex(at >= 0 ? _byID.SetItem(at, entry) : _byID.Insert(~at, entry));
+    }
+
+    public ConversationIndex Remove(string conversationID)
+    {
+        var at = _byID.Search(conversationID, ByID);
+        return at >= 0 ? new ConversationIndex(_byID.RemoveAt(at)) : this;
+    }
+
+    private static int ByID(ConversationEntry entry, string conversationID) => string.CompareOrdinal(entry.ID.Value, conversationID);
+}
