@@ -44,11 +44,17 @@ public sealed class ChangeHistoryTests
     }
 
     [Fact]
-    public void After_a_recovery_whose_total_is_unknown_it_answers_nothing_until_it_has_records()
+    public void After_a_recovery_whose_total_is_unknown_it_answers_that_nothing_follows_the_last_event_and_nothing_older()
     {
         var history = new ChangeHistory(capacity: 3);
         history.Reset(8, null);
-        Assert.Null(history.Since(8, 10, lastSeq: 8).Changes);
+
+        // Nothing follows the last event: known without a record, so a new stream needs no journal fold (its total
+        // came with its first frame); the total at event 8 stays unknown, so a resume at 8 still reads the journal.
+        var atEnd = history.Since(8, 10, lastSeq: 8);
+        Assert.Empty(atEnd.Changes!);
+        Assert.Null(atEnd.TotalUnreadCount);
+        Assert.Null(history.Since(7, 10, lastSeq: 8).Changes);
 
         var before = ConversationSet.Empty("owner", 100);
         history.Record(before, before.Apply(Message(9, "p", "p")), 9, T + 9, 0);

@@ -104,7 +104,9 @@ public sealed class ChangeHistory(int capacity)
             bytes += recordBytes;
         }
 
-        return total is null ? new ChangesAnswer(lastSeq, null, null) : new ChangesAnswer(lastSeq, total, next);
+        return total is not null ? new ChangesAnswer(lastSeq, total, next)
+            : after == lastSeq ? new ChangesAnswer(lastSeq, null, []) // nothing follows the last event, total unknown (recovered from a snapshot)
+            : new ChangesAnswer(lastSeq, null, null);
     }
 
     /// <summary>An upper estimate of an item's JSON: fixed fields, then every free text at 3 bytes per UTF-16 unit.</summary>

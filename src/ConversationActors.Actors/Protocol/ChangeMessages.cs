@@ -29,6 +29,8 @@ public sealed record GetChanges(string UserID, long? After, int Max) : IEntityMe
 /// The entity's answer to <see cref="GetChanges"/>. <see cref="Changes"/> null: the resume point is older than the
 /// history the entity holds (or beyond <see cref="LastSequenceNr"/>), so the stream reads the journal from a snapshot.
 /// Otherwise <see cref="TotalUnreadCount"/> is the total after the resume point (or now, for a fresh stream) and
-/// <see cref="Changes"/> the next events' changes, in seq order.
+/// <see cref="Changes"/> the next events' changes, in seq order. At the last event with its total unknown (the entity
+/// recovered from a snapshot and nothing followed) <see cref="Changes"/> is empty and the total null: nothing to catch
+/// up, but a resume that needs the total reads the journal.
 /// </summary>
 public sealed record ChangesAnswer(long LastSequenceNr, long? TotalUnreadCount, IReadOnlyList<EventChanges>? Changes) : IClusterMessage;
