@@ -8,7 +8,8 @@
 #   --smoke     tiny sizes, one repetition (< 2 minutes): checks the bench works; writes data/bench/benchmarks-smoke.md
 #   --no-build  use the existing Release build
 #   --soak-minutes N  the soak's length (default 30)
-#   --only      comma-separated groups (micro,recovery,memory,sqlite,postgres,history,soak,outage): try just those;
+#   --only      comma-separated groups (micro,recovery,memory,sqlite,pages,postgres,history,soak,outage): try just those
+#               (pages: the page reads alone on a fresh SQLite server);
 #               writes data/bench/benchmarks-partial.md, never docs/benchmarks.md
 # Environment: BENCH_REDIS_PORT (6379), the CA_PG_* variables of scripts/postgres.sh.
 set -euo pipefail

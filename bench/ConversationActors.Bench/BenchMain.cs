@@ -55,7 +55,7 @@ public static class BenchMain
 /// <summary>Command-line options shared by every mode.</summary>
 public sealed record Options(bool Smoke, string WorkDir, string ConfigDir, string? Out, string Report, string PostgresConnection, string RedisAddress, string[] Raw)
 {
-    /// <summary><c>--only micro,recovery,memory,sqlite,postgres,history,outage</c>: run just these groups (to try one; the report then lacks the rest).</summary>
+    /// <summary><c>--only micro,recovery,memory,sqlite,pages,postgres,history,soak,outage</c>: run just these groups (pages: the page reads alone) (to try one; the report then lacks the rest).</summary>
     /// <summary><c>--soak-minutes N</c>: the soak's length (default 30 minutes; 5 seconds with --smoke).</summary>
     public TimeSpan SoakDuration =>
         Smoke ? TimeSpan.FromSeconds(5)

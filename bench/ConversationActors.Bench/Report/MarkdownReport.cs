@@ -98,6 +98,8 @@ public static class MarkdownReport
         var half = r.Pages?.HalfLoad;
         Row(md, "page-read p99 at half of peak load", half is null ? "n/a" : $"{half.P99:N1} ms", "≤ 10 ms", half is not null && half.P99 <= 10);
         var (warm, cold) = (Find(r, "list all"), Find(r, "cold list all"));
+        var listAllRatio = warm is null || Find(r, "serialization ceiling of the whole list") is not { } wholeCeiling ? (double?)null : warm.RequestsPerSecond / wholeCeiling.RequestsPerSecond;
+        Row(md, $"list-all req/s ÷ serializing the same {r.Sizes?.PageConversations:N0} with no actor", Fmt(listAllRatio, "0.00") + "×", "≥ 0.5×", listAllRatio >= 0.5);
         var coldRatio = warm is null || cold is null ? (double?)null : warm.RequestsPerSecond / cold.RequestsPerSecond;
         Row(md, "cold list-all time ÷ warm list-all time (empty profile cache, peers without profiles)", Fmt(coldRatio, "0.00") + "×", "≤ 3×", coldRatio <= 3);
         foreach (var store in new[] { "sqlite", "postgres" })
@@ -125,6 +127,10 @@ public static class MarkdownReport
         var recRatio = rec is null ? double.NaN : rec.SmallNoSnapshotMs / rec.SmallRawSelectDeserializeMs;
         Row(md, $"recovery of {rec?.SmallEvents:N0} events without a snapshot ÷ raw SELECT + deserialize of the rows",
             rec is null ? "n/a" : $"{recRatio:0.0}× ({rec.SmallNoSnapshotMs:N0} vs {rec.SmallRawSelectDeserializeMs:N0} ms)", "≤ 1.5×", recRatio <= 1.5);
+        var soakBound = r.Soak is { } soak ? SoakBound(soak) : null;
+        Row(md, $"soak: {r.Soak?.Users:N0} users over {r.Soak?.Seconds / 60:N0} min, heap after GC in the last third ÷ the middle third",
+            soakBound is { } b ? $"{b.Ratio:0.00}× ({b.Last / 1048576.0:N0} vs {b.Middle / 1048576.0:N0} MiB), {r.Soak?.Samples.Count} samples" : "n/a", "≤ 1.1× (bounded), no failed request",
+            soakBound is { IsBounded: true });
         var mem = r.Memory;
         Row(md, "bytes per idle entity", mem is null ? "n/a" : $"{mem.IdleBytesPerEntity:N0} B", "≤ 4 KB", mem is not null && mem.IdleBytesPerEntity <= 4096);
         Row(md, "bytes per held conversation", mem is null ? "n/a" : $"{mem.BytesPerConversation:N0} B", "≤ 0.5 KB", mem is not null && mem.BytesPerConversation <= 512);
@@ -421,31 +427,49 @@ public static class MarkdownReport
             return;
         }
 
-        md.AppendLine(string.Create(Inv, $"A gateway on SQLite with `passivate-after = {soak.PassivateAfter}`; 64 clients touch a new user with every request (nine in ten ")
+        md.AppendLine(string.Create(Inv, $"A gateway on SQLite with `passivate-after = {soak.PassivateAfter}`; up to 64 clients touch a new user with every request, paced to spread the users over the run (nine in ten ")
             + string.Create(Inv, $"read its total unread, which starts and recovers its entity; one in ten writes a message to it). **{soak.Users:N0} distinct users in ")
             + string.Create(Inv, $"{soak.Seconds / 60:N1} min** ({soak.Users / soak.Seconds:N0} users/s, {soak.Writes:N0} writes), no request failed, p99 {soak.P99:N1} ms. ")
-            + "Server heap (GC heap now, garbage included; no forced collection) and working set every 5 s:");
+            + "Server heap every 5 s: now (garbage included, no forced collection) and as the last collection left it; working set:");
         md.AppendLine();
-        md.AppendLine("| minute | users touched | heap MiB | working set MiB |");
-        md.AppendLine("| ---: | ---: | ---: | ---: |");
+        md.AppendLine("| minute | users touched | heap now MiB | heap after last GC MiB | working set MiB |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: |");
         var step = Math.Max(1, soak.Samples.Count / 12);
         for (var i = 0; i < soak.Samples.Count; i += step)
         {
             var x = soak.Samples[i];
-            md.AppendLine(Inv, $"| {x.Seconds / 60:N1} | {x.Users:N0} | {x.HeapBytes / 1048576.0:N0} | {x.WorkingSetBytes / 1048576.0:N0} |");
+            md.AppendLine(Inv, $"| {x.Seconds / 60:N1} | {x.Users:N0} | {x.HeapBytes / 1048576.0:N0} | {x.HeapAfterGcBytes / 1048576.0:N0} | {x.WorkingSetBytes / 1048576.0:N0} |");
         }
 
-        if (soak.Samples.Count > 4)
+        if (SoakBound(soak) is { } bound)
         {
-            var half = soak.Samples.Count / 2;
-            var first = soak.Samples.Take(half).Skip(1).ToArray();
-            var second = soak.Samples.Skip(half).ToArray();
             md.AppendLine();
-            md.AppendLine(string.Create(Inv, $"Bounded? Largest heap in the first half {first.Max(x => x.HeapBytes) / 1048576.0:N0} MiB, in the second {second.Max(x => x.HeapBytes) / 1048576.0:N0} MiB; ")
-                + string.Create(Inv, $"largest working set {first.Max(x => x.WorkingSetBytes) / 1048576.0:N0} MiB, then {second.Max(x => x.WorkingSetBytes) / 1048576.0:N0} MiB."));
+            md.AppendLine(string.Create(Inv, $"Bounded? After the first third (start-up, passivation reaching its steady state) the heap after GC peaked at {bound.Middle / 1048576.0:N0} MiB in the middle third ")
+                + string.Create(Inv, $"and {bound.Last / 1048576.0:N0} MiB in the last ({bound.Ratio:0.00}×); working set {bound.MiddleWorkingSet / 1048576.0:N0} then {bound.LastWorkingSet / 1048576.0:N0} MiB. ")
+                + (bound.IsBounded ? "Flat: bounded." : "**Still rising**: not shown bounded."));
         }
 
         md.AppendLine();
+    }
+
+    /// <summary>
+    /// The soak's verdict: the largest heap after GC in the last third against the middle third (the first is start-up).
+    /// Bounded when the last third's peak is at most 10% above the middle third's.
+    /// </summary>
+    internal static (double Middle, double Last, double Ratio, double MiddleWorkingSet, double LastWorkingSet, bool IsBounded)? SoakBound(Soak.Result soak)
+    {
+        if (soak.Samples.Count < 6)
+        {
+            return null;
+        }
+
+        var third = soak.Samples.Count / 3;
+        var middle = soak.Samples.Skip(third).Take(third).ToArray();
+        var last = soak.Samples.Skip(2 * third).ToArray();
+        double Heap(Soak.Sample x) => x.HeapAfterGcBytes > 0 ? x.HeapAfterGcBytes : x.HeapBytes;
+        var (m, l) = (middle.Max(Heap), last.Max(Heap));
+        var ratio = l / Math.Max(1, m);
+        return (m, l, ratio, middle.Max(x => (double)x.WorkingSetBytes), last.Max(x => (double)x.WorkingSetBytes), ratio <= 1.1);
     }
 
     private static RawInsert.Result? RawFor(BenchResults r, string server) =>

@@ -69,6 +69,22 @@ public static class Driver
             });
         }
 
+        // `--only pages`: the page reads alone on a fresh SQLite server (to try a change to the read path in two minutes).
+        if (options.Only is { } only && only.Contains("pages") && !only.Contains("sqlite"))
+        {
+            await StepAsync(results, "SQLite server (pages)", async () =>
+            {
+                DeleteSqlite(sqliteFile);
+                await using var server = await ServerProcess.StartAsync(options, "sqlite-pages", new Dictionary<string, string>
+                {
+                    ["CONVERSATION_ACTORS_STORE"] = "sqlite",
+                    ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={sqliteFile}",
+                });
+                results.Pages = await StepAsync(results, "page reads", () => HttpScenarios.PageReadsAsync(server.BaseAddress, sizes, options));
+                return true;
+            });
+        }
+
         // PostgreSQL: the same shapes on a fresh journal per variant (journal writers 3 = the configured default, 1, 2),
         // and the raw INSERT ceiling.
         foreach (var (name, hocon) in PostgresVariants.Where(_ => Wants("postgres")))

@@ -143,6 +143,7 @@ public static class HttpScenarios
             ("Redis page (ZSET + hashes)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/redis-page")),
             ("PostgreSQL page (indexed LIMIT 100)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/pg-page")),
             ($"list all ({n:N0})", _ => new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user}/conversations")),
+            ($"serialization ceiling of the whole list ({n:N0} static DTOs)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/serialize-list-all")),
             ($"cold list all ({n:N0} peers without profiles, profile cache emptied first)", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/cold-list-all")),
             ("batch of 100", _ => new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{user}/conversations/batch")
             {

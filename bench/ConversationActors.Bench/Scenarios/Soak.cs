@@ -6,10 +6,11 @@ using ConversationActors.Bench.Load;
 namespace ConversationActors.Bench.Scenarios;
 
 /// <summary>
-/// Issue #14 (6): a soak. A gateway on SQLite with <c>passivate-after = 30s</c>; 64 clients touch a new user with every
-/// request (nine in ten read the user's total unread, which starts and recovers its entity; one in ten writes a message
-/// to it) until <see cref="Target"/> distinct users or the duration is over. Every 5 s the server's GC heap (no forced
-/// collection) and working set are sampled; any answer that is not a success fails the soak.
+/// Issue #14 (6): a soak. A gateway on SQLite with <c>passivate-after = 30s</c>; up to 64 clients touch a new user with
+/// every request (nine in ten read the user's total unread, which starts and recovers its entity; one in ten writes a
+/// message to it), paced so that <see cref="Target"/> distinct users spread over the whole duration (an open loop at
+/// target ÷ duration requests/s), so entities start, idle and passivate all along. Every 5 s the server's GC heap (now,
+/// and as the last collection left it) and working set are sampled; any answer that is not a success fails the soak.
 /// </summary>
 public static class Soak
 {
@@ -20,7 +21,8 @@ public static class Soak
     /// <param name="Samples">Every 5 s: seconds since start, users touched, GC heap bytes, working set bytes.</param>
     public sealed record Result(double Seconds, long Users, long Writes, double P99, IReadOnlyList<Sample> Samples, string PassivateAfter);
 
-    public sealed record Sample(double Seconds, long Users, long HeapBytes, long WorkingSetBytes);
+    /// <param name="HeapAfterGcBytes">The GC heap as the last collection left it (live data plus fragmentation, no garbage).</param>
+    public sealed record Sample(double Seconds, long Users, long HeapBytes, long WorkingSetBytes, long HeapAfterGcBytes = 0);
 
     public static async Task<Result> RunAsync(Uri server, int serverPid, TimeSpan duration, int target)
     {
@@ -33,7 +35,7 @@ public static class Soak
         {
             while (!done.IsCancellationRequested)
             {
-                samples.Add(new Sample(clock.Elapsed.TotalSeconds, Interlocked.Read(ref touched), await HeapAsync(client), WorkingSet(serverPid)));
+                samples.Add(await SampleAsync(client, clock, Interlocked.Read(ref touched), serverPid));
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(5), done.Token);
@@ -45,7 +47,8 @@ public static class Soak
         });
 
         // Each message stamped when it is sent: a million requests take longer than the 5 minutes a timestamp may lead.
-        var run = await LoadClient.RunAsync(client, new LoadSpec(64, Duration: duration, Count: target), i =>
+        var rate = target / duration.TotalSeconds;
+        var run = await LoadClient.RunAsync(client, new LoadSpec(64, Duration: duration, Count: target, Rate: rate), i =>
         {
             Interlocked.Increment(ref touched);
             var user = $"soak-u{i}";
@@ -58,14 +61,17 @@ public static class Soak
         }, LoadClient.IsEnvelopeOk);
         await done.CancelAsync();
         await sampler;
-        samples.Add(new Sample(clock.Elapsed.TotalSeconds, run.Ok, await HeapAsync(client), WorkingSet(serverPid)));
+        samples.Add(await SampleAsync(client, clock, run.Ok, serverPid));
         var figure = Figure.Of("soak", [run]);
         return new Result(clock.Elapsed.TotalSeconds, run.Ok, run.Ok / 10, figure.P99, samples, "30s");
     }
 
-    /// <summary>The server's GC heap without forcing a collection (what the process holds now, garbage included).</summary>
-    private static async Task<long> HeapAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<HeapAnswer>("/bench/heap") ?? throw new InvalidOperationException("no /bench/heap answer")).HeapBytes;
+    /// <summary>The server's GC heap without forcing a collection (now, garbage included; and after the last collection).</summary>
+    private static async Task<Sample> SampleAsync(HttpClient client, Stopwatch clock, long users, int serverPid)
+    {
+        var heap = await client.GetFromJsonAsync<HeapAnswer>("/bench/heap") ?? throw new InvalidOperationException("no /bench/heap answer");
+        return new Sample(clock.Elapsed.TotalSeconds, users, heap.HeapBytes, WorkingSet(serverPid), heap.HeapAfterLastGcBytes);
+    }
 
     private static long WorkingSet(int pid)
     {
@@ -80,5 +86,5 @@ public static class Soak
         }
     }
 
-    private sealed record HeapAnswer(long HeapBytes);
+    private sealed record HeapAnswer(long HeapBytes, long HeapAfterLastGcBytes);
 }

@@ -62,10 +62,11 @@ public sealed class BaselineStartupFilter : IStartupFilter
 /// <list type="bullet">
 /// <item><c>GET /bench/http-ceiling</c>: the exact bytes of the actor's page answer, from memory;</item>
 /// <item><c>GET /bench/serialize-ceiling</c>: the same 100 conversation DTOs serialized per request (no actor, no Ask);</item>
+/// <item><c>GET /bench/serialize-list-all</c>: the user's whole list as DTOs serialized per request (no actor, no Ask);</item>
 /// <item><c>GET /bench/cold-list-all</c>: the user's whole list through the real endpoint, the profile cache emptied first;</item>
 /// <item><c>GET /bench/redis-page</c>: the page from Redis (sorted set by orderKey + one hash per conversation);</item>
 /// <item><c>GET /bench/pg-page</c>: the page from a PostgreSQL table (ORDER BY order_key DESC LIMIT 100 on an index);</item>
-/// <item><c>GET /bench/heap</c>: the GC heap now, without a collection (the soak's samples);</item>
+/// <item><c>GET /bench/heap</c>: the GC heap now, without a collection, and as the last collection left it (the soak's samples), bytes allocated so far, collections per generation and total GC pause (ms);</item>
 /// <item><c>GET /bench/journal-commits</c>: <c>{transactions, rows}</c> of <see cref="JournalCommits"/> (issue #13).</item>
 /// </list>
 /// <c>POST /bench/setup?user=U&amp;count=100</c> loads them from the user's live list.
@@ -75,6 +76,8 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
     private byte[] _pageBytes = [];
     private IReadOnlyList<ConversationDto> _pageDtos = [];
+    private IReadOnlyList<ConversationDto> _allDtos = [];
+    private string _allCursor = string.Empty;
     private bool _pageFinished;
     private string _pageCursor = string.Empty;
     private string _user = string.Empty;
@@ -100,6 +103,9 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
             case "/bench/serialize-ceiling":
                 await Envelope.Ok(new { conversationList = _pageDtos, isFinished = _pageFinished, nextSeq = _pageCursor }).ExecuteAsync(context);
                 return true;
+            case "/bench/serialize-list-all":
+                await Envelope.Ok(new { conversationList = _allDtos, isFinished = true, nextSeq = _allCursor }).ExecuteAsync(context);
+                return true;
             case "/bench/cold-list-all":
                 // The real list endpoint with an empty profile cache: every peer's profile is read from the store.
                 services.GetRequiredService<ProfileCache>().Clear();
@@ -119,7 +125,14 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
                 await context.Response.WriteAsJsonAsync(new { transactions, rows });
                 return true;
             case "/bench/heap":
-                await context.Response.WriteAsJsonAsync(new { heapBytes = GC.GetTotalMemory(false) });
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    heapBytes = GC.GetTotalMemory(false),
+                    heapAfterLastGcBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
+                    allocatedBytes = GC.GetTotalAllocatedBytes(precise: true),
+                    collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                    pauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+                });
                 return true;
             case "/bench/gc":
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -149,6 +162,8 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
 
         var all = ApiContext.Unwrap(await api.Service.GetPageAsync(_user, PagePosition.Start, int.MaxValue, ct));
         var dtos = await api.Renderer.RenderAsync(all.ConversationList, ct);
+        _allDtos = dtos;
+        _allCursor = api.Cursors.Encode(_user, all.Next);
         var docs = dtos.Select(d => (Dto: d, Json: JsonSerializer.Serialize(d, _json))).ToArray();
 
         if (context.Request.Query["redis"] is { Count: > 0 } redisAddress)

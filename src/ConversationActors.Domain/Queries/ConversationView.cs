@@ -41,7 +41,7 @@ public sealed record ConversationView(
         e.IsPinned,
         e.OrderKey,
         e.RecvOpt,
-        e.AtEntries.Select(a => new GroupAtInfo(a.MsgID, a.AtType)).ToArray(),
+        e.AtEntries.IsEmpty ? [] : e.AtEntries.Select(a => new GroupAtInfo(a.MsgID, a.AtType)).ToArray(),
         e.ID.UserID is { } peer ? set.RemarkFor(peer) : null,
         Model.ConversationMarks.List(e.Marks),
         e.CustomData,

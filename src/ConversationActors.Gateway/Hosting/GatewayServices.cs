@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Journal;
@@ -14,11 +15,7 @@ public static class GatewayServices
 {
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        });
+        builder.Services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
             .Configure<EdgeSettings>((kestrel, settings) =>
             {
@@ -43,5 +40,15 @@ public static class GatewayServices
             .AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"])
             .AddCheck<StoreReadyCheck>("store", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// The gateway's JSON on top of ASP.NET Core's web defaults (camelCase): enums by their SPEC names only, null
+    /// fields written (SPEC 3.2 lists every field).
+    /// </summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 }

@@ -25,7 +25,7 @@ public sealed class ConversationRenderer(ProfileCache profiles, IOptions<JsonOpt
         var rendered = new ConversationDto[views.Count];
         for (var i = 0; i < rendered.Length; i++)
         {
-            rendered[i] = new ConversationDto(views[i], found.User(views[i].UserID), found.Group(views[i].GroupID));
+            rendered[i] = new ConversationDto(views[i], found.UserAt(i), found.GroupAt(i));
         }
 
         return rendered;

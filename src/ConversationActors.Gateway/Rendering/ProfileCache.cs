@@ -17,24 +17,41 @@ namespace ConversationActors.Gateway.Rendering;
 /// </summary>
 public sealed class ProfileCache(IProfileStore store, NodeSettings settings, ILogger<ProfileCache> log) : IDisposable
 {
-    internal const string UserKey = "u:";
-    internal const string GroupKey = "g:";
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = settings.ProfileCacheSize });
-    private readonly ConcurrentDictionary<string, Task<object?>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ProfileKey, Task<object?>> _inFlight = new();
 
     /// <summary>The profiles of the peers and groups of <paramref name="views"/>: from the cache, the rest in one store read.</summary>
-    public Task<ProfileLookup> LoadAsync(IReadOnlyList<ConversationView> views, CancellationToken cancellationToken) =>
-        LoadAsync(views.Select(v => (v.UserID, v.GroupID)), views.Count, cancellationToken);
+    public Task<ProfileLookup> LoadAsync(IReadOnlyList<ConversationView> views, CancellationToken cancellationToken)
+    {
+        var found = new ProfileLookup(views.Count);
+        List<(ProfileKey Key, int Index)>? missing = null;
+        for (var i = 0; i < views.Count; i++)
+        {
+            Look(found, i, views[i].UserID, views[i].GroupID, ref missing);
+        }
+
+        return missing is null ? Task.FromResult(found) : ReadMissingAsync(missing, found, cancellationToken);
+    }
 
     /// <summary>One group's profile through the same path (the groupType fallback of an incoming message).</summary>
-    public async Task<GroupProfile?> GroupAsync(string groupID, CancellationToken cancellationToken) =>
-        (await LoadAsync([(null, groupID)], 1, cancellationToken)).Group(groupID);
+    public async Task<GroupProfile?> GroupAsync(string groupID, CancellationToken cancellationToken)
+    {
+        var found = new ProfileLookup(1);
+        List<(ProfileKey Key, int Index)>? missing = null;
+        Look(found, 0, null, groupID, ref missing);
+        if (missing is not null)
+        {
+            await ReadMissingAsync(missing, found, cancellationToken);
+        }
+
+        return found.GroupAt(0);
+    }
 
     /// <summary>Replaces a cached profile after this node changed it, so its own answers are fresh at once.</summary>
-    public void Put(UserProfile profile) => Store(UserKey + profile.UserID, profile);
+    public void Put(UserProfile profile) => Store(ProfileKey.User(profile.UserID), profile);
 
     /// <inheritdoc cref="Put(UserProfile)"/>
-    public void Put(GroupProfile profile) => Store(GroupKey + profile.GroupID, profile);
+    public void Put(GroupProfile profile) => Store(ProfileKey.Group(profile.GroupID), profile);
 
     /// <summary>Forgets every cached profile (the bench's cold list-all); later answers read them from the store again.</summary>
     public void Clear() => _cache.Clear();
@@ -42,49 +59,45 @@ public sealed class ProfileCache(IProfileStore store, NodeSettings settings, ILo
     /// <inheritdoc />
     public void Dispose() => _cache.Dispose();
 
-    private async Task<ProfileLookup> LoadAsync(IEnumerable<(string? UserID, string? GroupID)> ids, int count, CancellationToken cancellationToken)
+    private void Look(ProfileLookup found, int index, string? user, string? group, ref List<(ProfileKey Key, int Index)>? missing)
     {
-        var found = new ProfileLookup(count);
-        List<string>? missing = null;
-        foreach (var (user, group) in ids)
+        if (user is not null)
         {
-            if (user is not null && !found.Users.ContainsKey(user))
+            // A user's cache key is the ID itself: no key string is built per lookup (a page looks up 100).
+            if (_cache.TryGetValue(user, out var cached))
             {
-                found.Users[user] = Cached<UserProfile>(UserKey + user, ref missing);
+                found.Set(index, ProfileKey.User(user), cached);
             }
-
-            if (group is not null && !found.Groups.ContainsKey(group))
+            else
             {
-                found.Groups[group] = Cached<GroupProfile>(GroupKey + group, ref missing);
+                (missing ??= []).Add((ProfileKey.User(user), index));
             }
         }
 
-        if (missing is not null)
+        if (group is not null)
         {
-            await ReadMissingAsync(missing, found, cancellationToken);
+            if (_cache.TryGetValue(ProfileKey.Group(group), out var cached))
+            {
+                found.Set(index, ProfileKey.Group(group), cached);
+            }
+            else
+            {
+                (missing ??= []).Add((ProfileKey.Group(group), index));
+            }
         }
-
-        return found;
     }
 
-    private T? Cached<T>(string key, ref List<string>? missing)
-        where T : class
+    private async Task<ProfileLookup> ReadMissingAsync(List<(ProfileKey Key, int Index)> missing, ProfileLookup found, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(key, out var cached))
+        var mine = new Dictionary<ProfileKey, TaskCompletionSource<object?>>();
+        var others = new Dictionary<ProfileKey, Task<object?>>();
+        foreach (var (key, _) in missing)
         {
-            return (T?)cached;
-        }
+            if (mine.ContainsKey(key) || others.ContainsKey(key))
+            {
+                continue;
+            }
 
-        (missing ??= []).Add(key);
-        return null;
-    }
-
-    private async Task ReadMissingAsync(List<string> missing, ProfileLookup found, CancellationToken cancellationToken)
-    {
-        var mine = new Dictionary<string, TaskCompletionSource<object?>>(StringComparer.Ordinal);
-        var others = new List<(string Key, Task<object?> Read)>();
-        foreach (var key in missing)
-        {
             var read = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
             var inFlight = _inFlight.GetOrAdd(key, read.Task);
             if (inFlight == read.Task)
@@ -93,26 +106,31 @@ public sealed class ProfileCache(IProfileStore store, NodeSettings settings, ILo
             }
             else
             {
-                others.Add((key, inFlight));
+                others[key] = inFlight;
             }
         }
 
-        if (mine.Count > 0)
-        {
+        var resolved = mine.Count > 0
             // Not the request's token: other requests may be waiting for this read.
-            await ReadAsync(mine, found);
-        }
-
+            ? await ReadAsync(mine)
+            : [];
         foreach (var (key, read) in others)
         {
-            found.Add(key, await read.WaitAsync(cancellationToken));
+            resolved[key] = await read.WaitAsync(cancellationToken);
         }
+
+        foreach (var (key, index) in missing)
+        {
+            found.Set(index, key, resolved[key]);
+        }
+
+        return found;
     }
 
-    private async Task ReadAsync(Dictionary<string, TaskCompletionSource<object?>> keys, ProfileLookup found)
+    private async Task<Dictionary<ProfileKey, object?>> ReadAsync(Dictionary<ProfileKey, TaskCompletionSource<object?>> keys)
     {
-        var users = keys.Keys.Where(k => k.StartsWith(UserKey, StringComparison.Ordinal)).Select(k => k[UserKey.Length..]).ToArray();
-        var groups = keys.Keys.Where(k => k.StartsWith(GroupKey, StringComparison.Ordinal)).Select(k => k[GroupKey.Length..]).ToArray();
+        var users = keys.Keys.Where(k => !k.IsGroup).Select(k => k.ID).ToArray();
+        var groups = keys.Keys.Where(k => k.IsGroup).Select(k => k.ID).ToArray();
         ProfileBatch? batch = null;
         try
         {
@@ -124,29 +142,42 @@ public sealed class ProfileCache(IProfileStore store, NodeSettings settings, ILo
             log.LogWarning(e, "{Count} profiles unavailable; rendering without them", keys.Count);
         }
 
+        var resolved = new Dictionary<ProfileKey, object?>(keys.Count);
         foreach (var (key, read) in keys)
         {
             object? profile = null;
             if (batch is not null)
             {
-                var id = key[UserKey.Length..];
-                profile = key.StartsWith(UserKey, StringComparison.Ordinal)
-                    ? batch.Users.GetValueOrDefault(id) ?? UserProfile.Empty(id)
-                    : batch.Groups.GetValueOrDefault(id) ?? GroupProfile.Empty(id);
+                profile = key.IsGroup
+                    ? batch.Groups.GetValueOrDefault(key.ID) ?? GroupProfile.Empty(key.ID)
+                    : batch.Users.GetValueOrDefault(key.ID) ?? UserProfile.Empty(key.ID);
                 Store(key, profile);
             }
 
-            found.Add(key, profile);
-            _inFlight.TryRemove(new KeyValuePair<string, Task<object?>>(key, read.Task));
+            resolved[key] = profile;
+            _inFlight.TryRemove(new KeyValuePair<ProfileKey, Task<object?>>(key, read.Task));
             read.SetResult(profile);
         }
+
+        return resolved;
     }
 
-    private void Store(string key, object profile)
+    private void Store(ProfileKey key, object profile)
     {
         if (settings.ProfileCacheTtl > TimeSpan.Zero)
         {
-            _cache.Set(key, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = settings.ProfileCacheTtl });
+            _cache.Set(key.CacheKey, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = settings.ProfileCacheTtl });
         }
     }
+}
+
+/// <summary>A user's or a group's profile, by ID (user and group IDs may be equal strings).</summary>
+internal readonly record struct ProfileKey(bool IsGroup, string ID)
+{
+    public static ProfileKey User(string userID) => new(false, userID);
+
+    public static ProfileKey Group(string groupID) => new(true, groupID);
+
+    /// <summary>The key in the memory cache: a user's ID itself, a group's key boxed (never equal to a string).</summary>
+    public object CacheKey => IsGroup ? this : ID;
 }
