@@ -500,6 +500,10 @@ public static class MarkdownReport
         md.AppendLine(Inv, $"| {rec.SmallEvents:N0} events, no snapshot | {rec.SmallNoSnapshotMs:N0} |");
         md.AppendLine(Inv, $"| raw SELECT of the {rec.SmallEvents:N0} rows | {rec.SmallRawSelectMs:N0} |");
         md.AppendLine(Inv, $"| raw SELECT + deserialize the {rec.SmallEvents:N0} events | {rec.SmallRawSelectDeserializeMs:N0} |");
+        if (rec.SmallRawSelectDeserializeFoldMs > 0)
+        {
+            md.AppendLine(Inv, $"| raw SELECT + deserialize + fold the {rec.SmallEvents:N0} events into a fresh set in memory (no Akka) | {rec.SmallRawSelectDeserializeFoldMs:N0} |");
+        }
         md.AppendLine();
     }
 

@@ -7,6 +7,7 @@ using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Actors.Sharding;
 using ConversationActors.Bench.Load;
+using ConversationActors.Domain.Events;
 using ConversationActors.Domain.State;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +24,9 @@ public static class Recovery
         int SmallEvents, double SmallNoSnapshotMs, double SmallRawSelectMs, double SmallRawSelectDeserializeMs,
         double ImportEventsPerSecond, long SnapshotBytes, int Repetitions)
     {
+        /// <summary>The small journal's raw SELECT + deserialize, then folded into a fresh set in memory (the fold's share of recovery), ms.</summary>
+        public double SmallRawSelectDeserializeFoldMs { get; init; }
+
         /// <summary>Issue #14 (5): recovery time by journal length, without and with a snapshot at the last event (medians, ms).</summary>
         public List<CurvePoint> Curve { get; init; } = [];
     }
@@ -59,6 +63,7 @@ public static class Recovery
         var largeNoSnap = new List<double>();
         var smallRaw = new List<double>();
         var smallRawDeser = new List<double>();
+        var smallRawFold = new List<double>();
         var largeRaw = new List<double>();
         var tinyNoSnap = new List<double>();
         for (var r = 0; r < reps; r++)
@@ -67,6 +72,7 @@ public static class Recovery
             smallNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-small", settings));
             smallRaw.Add(RawSelect(connection, "rec-small", small, null));
             smallRawDeser.Add(RawSelect(connection, "rec-small", small, system));
+            smallRawFold.Add(RawSelect(connection, "rec-small", small, system, ConversationSet.Empty("rec-small", settings.Fold.DedupeWindow)));
             largeNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-large", settings));
             largeRaw.Add(RawSelect(connection, "rec-large", large, null));
         }
@@ -104,6 +110,7 @@ public static class Recovery
             small, LatencyStats.Median(smallNoSnap), LatencyStats.Median(smallRaw), LatencyStats.Median(smallRawDeser),
             importRate, snapshotBytes, reps)
         {
+            SmallRawSelectDeserializeFoldMs = LatencyStats.Median(smallRawFold),
             Curve =
             [
                 new(tiny, LatencyStats.Median(tinyNoSnap), LatencyStats.Median(tinySnap)),
@@ -129,8 +136,11 @@ public static class Recovery
         return ms;
     }
 
-    /// <summary>SELECT every column of the user's journal rows in order (and deserialize each payload when a system is given).</summary>
-    private static double RawSelect(string connectionString, string user, int expected, ActorSystem? deserializeWith)
+    /// <summary>
+    /// SELECT every column of the user's journal rows in order (and deserialize each payload when a system is given, and
+    /// fold the events into <paramref name="fold"/> when given, as recovery does without Akka around it).
+    /// </summary>
+    private static double RawSelect(string connectionString, string user, int expected, ActorSystem? deserializeWith, ConversationSet? fold = null)
     {
         var clock = Stopwatch.StartNew();
         using var connection = new SqliteConnection(connectionString);
@@ -149,7 +159,8 @@ public static class Recovery
             reader.GetValues(values);
             if (deserializeWith is not null)
             {
-                deserializeWith.Serialization.Deserialize((byte[])values[payload], Convert.ToInt32(values[identifier]), (string)values[manifest]);
+                var e = deserializeWith.Serialization.Deserialize((byte[])values[payload], Convert.ToInt32(values[identifier]), (string)values[manifest]);
+                fold = fold?.Apply((IConversationEvent)e);
             }
 
             rows++;

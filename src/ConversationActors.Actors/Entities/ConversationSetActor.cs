@@ -36,8 +36,8 @@ public sealed class ConversationSetActor : DurableEntity
     private readonly string _userID;
     private readonly JournalLifeCycle _lifeCycle;
 
-    /// <summary>The server time of the last replayed event; 0: none was replayed (server times are positive).</summary>
-    private long _replayedAt;
+    /// <summary>While recovering: which replayed events to apply, and the server time of the last one; null after.</summary>
+    private ReplayGuard? _replay;
 
     /// <param name="userID">The owner; null: the actor's own name, unescaped (a shard names each entity after its
     /// entity ID escaped with <see cref="Uri.EscapeDataString(string)"/>), so one <see cref="Akka.Actor.Props"/> serves every
@@ -81,12 +81,27 @@ public sealed class ConversationSetActor : DurableEntity
                 var snapshot = (ConversationSetSnapshot)offer.Snapshot;
                 _state = snapshot.Restore(_settings.Fold.DedupeWindow);
                 _lifeCycle.Recovered(offer.Metadata.SequenceNr, snapshot);
+                _replay = new ReplayGuard(offer.Metadata.SequenceNr);
                 break;
-            case IConversationEvent e:
+            case IConversationEvent e when _replay!.ShouldApply():
                 _state = _state.Apply(e);
-                _replayedAt = e.At;
+                _replay.ReplayedAt = e.At;
                 break;
         }
+    }
+
+    /// <summary>
+    /// Notes the sequence number of each replayed event before Akka unwraps it for <see cref="OnRecover"/> (Akka's own
+    /// LastSequenceNr only moves forward, so it cannot tell a late event from a repeated one).
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (message is ReplayedMessage replayed)
+        {
+            (_replay ??= new ReplayGuard(0)).Replaying = replayed.Persistent.SequenceNr;
+        }
+
+        return base.AroundReceive(receive, message);
     }
 
     protected override void OnCommand(object message)
@@ -250,9 +265,11 @@ public sealed class ConversationSetActor : DurableEntity
     protected override void OnReplaySuccess()
     {
         base.OnReplaySuccess();
+        var replayedAt = _replay?.ReplayedAt ?? 0;
+        _replay = null;
         _pending = _state;
         _nextSeq = LastSequenceNr;
-        _history.Reset(LastSequenceNr, LastSequenceNr == 0 ? 0 : _replayedAt > 0 ? ListQueries.TotalUnread(_state, _replayedAt, Retention) : null);
+        _history.Reset(LastSequenceNr, LastSequenceNr == 0 ? 0 : replayedAt > 0 ? ListQueries.TotalUnread(_state, replayedAt, Retention) : null);
     }
 
     /// <summary>The rejected events were never stored (their seqs stay used): nothing else was decided on top of them.</summary>

@@ -22,6 +22,16 @@ public enum WriteFault
     Slow,
 }
 
+/// <summary>How the <see cref="FailingSqlJournal"/> replays the stored events of one persistence id.</summary>
+public enum ReplayFault
+{
+    /// <summary>The stored events, then all of them again, as a journal that sent a replay page twice.</summary>
+    Duplicated,
+
+    /// <summary>The second and third events swapped (1, 3, 2, 4, …), as a journal that replayed out of order.</summary>
+    OutOfOrder,
+}
+
 /// <summary>
 /// The stock SQL journal with faults injected per persistence id, the idea of PersistenceTestKit's
 /// <c>Journal.OnWrite.Fail()</c> (that kit is not served here). Enabled by
@@ -36,6 +46,7 @@ public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
     private static readonly ConcurrentDictionary<string, WriteFault> Faults = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, bool> RecoveryFaults = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, int> WriteCalls = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ReplayFault> ReplayFaults = new(StringComparer.Ordinal);
 
     /// <summary>How many journal writes (WriteMessages batches) carried events of <paramref name="persistenceId"/>.</summary>
     public static int WriteCallsOf(string persistenceId) => WriteCalls.GetValueOrDefault(persistenceId);
@@ -52,6 +63,35 @@ public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
     {
         RecoveryFaults[persistenceId] = true;
         return new RecoveryHealing(persistenceId);
+    }
+
+    /// <summary>Every following replay of <paramref name="persistenceId"/> delivers its stored events as <paramref name="fault"/> says, until disposed.</summary>
+    public static IDisposable InjectReplayFault(string persistenceId, ReplayFault fault)
+    {
+        ReplayFaults[persistenceId] = fault;
+        return new ReplayHealing(persistenceId);
+    }
+
+    public override async Task ReplayMessagesAsync(
+        Akka.Actor.IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback)
+    {
+        if (!ReplayFaults.TryGetValue(persistenceId, out var fault))
+        {
+            await base.ReplayMessagesAsync(context, persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback);
+            return;
+        }
+
+        var stored = new List<IPersistentRepresentation>();
+        await base.ReplayMessagesAsync(context, persistenceId, fromSequenceNr, toSequenceNr, max, stored.Add);
+        if (fault == ReplayFault.OutOfOrder && stored.Count >= 3)
+        {
+            (stored[1], stored[2]) = (stored[2], stored[1]);
+        }
+
+        foreach (var e in fault == ReplayFault.Duplicated ? stored.Concat(stored) : stored)
+        {
+            recoveryCallback(e);
+        }
     }
 
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
@@ -113,6 +153,11 @@ public sealed class FailingSqlJournal(Config config) : SqlWriteJournal(config)
         }
 
         return results.ToImmutable();
+    }
+
+    private sealed class ReplayHealing(string persistenceId) : IDisposable
+    {
+        public void Dispose() => ReplayFaults.TryRemove(persistenceId, out _);
     }
 
     private sealed class RecoveryHealing(string persistenceId) : IDisposable
