@@ -78,4 +78,7 @@ if [ -n "$only" ]; then
   args+=(--only "$only")
   [ "$smoke" -eq 1 ] || args+=(--report data/bench/benchmarks-partial.md)
 fi
-exec dotnet "$bench_dll" "${args[@]}"
+# The driver is the load client: workstation GC, so its own collections (server GC pauses both cores' worth of heaps
+# on this 2-core machine) are not counted as the server's latency. The servers and measuring children it starts keep
+# the gateway's server GC (ServerProcess.SelfStartInfo sets it).
+DOTNET_gcServer=0 DOTNET_GCgen0size=0x4000000 exec dotnet "$bench_dll" "${args[@]}"

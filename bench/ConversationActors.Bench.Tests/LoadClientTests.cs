@@ -108,6 +108,29 @@ public sealed class LoadClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rate_mode_behind_schedule_counts_latency_from_the_due_time()
+    {
+        // One worker, 20 ms answers, due every 5 ms: request i waits for the i before it, so the last of 20 is due at
+        // 95 ms and answered after about 400 ms. Counted from when it went out, every latency would be about 20 ms.
+        using var client = LoadClient.CreateClient(_base, 1);
+        var result = await LoadClient.RunAsync(client, new LoadSpec(1, Count: 20, Rate: 200), _ => new HttpRequestMessage(HttpMethod.Get, "/slow"));
+        Assert.Equal(20, result.Ok);
+        Assert.True(result.LatenciesMs.Max() >= 200, $"largest latency {result.LatenciesMs.Max()} ms");
+    }
+
+    [Fact]
+    public async Task Rate_mode_ahead_of_schedule_counts_from_the_send()
+    {
+        // Due every 100 ms, answered in 20: each worker sleeps until its request is due; whenever it wakes, the
+        // latency is the answer's (about 20 ms), never the sleep.
+        using var client = LoadClient.CreateClient(_base, 1);
+        var result = await LoadClient.RunAsync(client, new LoadSpec(1, Count: 5, Rate: 10), _ => new HttpRequestMessage(HttpMethod.Get, "/slow"));
+        Assert.Equal(5, result.Ok);
+        Assert.True(result.LatenciesMs.Min() >= 19, $"smallest latency {result.LatenciesMs.Min()} ms");
+        Assert.True(result.Elapsed.TotalMilliseconds >= 400, $"elapsed {result.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
     public void A_spec_needs_a_duration_or_a_count()
     {
         Assert.Throws<ArgumentException>(() => new LoadSpec(1).Validate());

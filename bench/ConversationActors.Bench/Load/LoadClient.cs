@@ -5,8 +5,9 @@ namespace ConversationActors.Bench.Load;
 /// <summary>
 /// What to run: <see cref="Concurrency"/> workers, each sending its next request as soon as the previous
 /// one is answered (closed loop), until <see cref="Count"/> requests were sent or <see cref="Duration"/> is over.
-/// With <see cref="Rate"/> (requests/s) the loop is open: request i is due at start + i/rate and its latency
-/// counts from that due time, so a slow answer is not hidden by the requests it delayed.
+/// With <see cref="Rate"/> (requests/s) the loop is open: request i is due at start + i/rate; when it goes out late
+/// because every worker was busy, its latency counts from that due time, so a slow answer is not hidden by the requests
+/// it delayed (a worker that slept until the due time counts from when it actually sent).
 /// </summary>
 public sealed record LoadSpec(int Concurrency, TimeSpan? Duration = null, long? Count = null, double? Rate = null)
 {
@@ -100,13 +101,19 @@ public static class LoadClient
                         return;
                     }
 
+                    // Behind schedule (every worker was busy): latency counts from the due time, so queueing for the
+                    // server is in it (no coordinated omission). Ahead of it: the worker sleeps, and counts from when it
+                    // sends, so its own timer waking late (a millisecond or more on a busy machine) is not charged to the server.
                     var wait = dueMs - clock.Elapsed.TotalMilliseconds;
                     if (wait > 1)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken);
+                        startTicks = clock.ElapsedTicks;
                     }
-
-                    startTicks = (long)(dueMs / tickMs);
+                    else
+                    {
+                        startTicks = (long)(dueMs / tickMs);
+                    }
                 }
                 else
                 {

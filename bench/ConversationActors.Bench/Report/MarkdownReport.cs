@@ -27,7 +27,7 @@ public static class MarkdownReport
         md.AppendLine("## Machine");
         md.AppendLine();
         md.AppendLine(Inv, $"- {r.Machine.Cores} cores (`nproc`), CPU: {r.Machine.Cpu}");
-        md.AppendLine(Inv, $"- {r.Machine.Os}; {r.Machine.DotNet}; {r.Machine.Gc} GC");
+        md.AppendLine(Inv, $"- {r.Machine.Os}; {r.Machine.DotNet}; servers and measuring children on server GC (the gateway's default), the load client on {r.Machine.Gc} GC");
         md.AppendLine($"- load average (1/5/15 min) at start **{r.Machine.LoadAverageStart}**, at end **{r.Machine.LoadAverageEnd}**. "
             + "The machine is shared: a load average above the core count means other processes took CPU during the run, so absolute figures are low "
             + "and noisy; the ratios compare variants measured side by side (interleaved by repetition) in the same run.");
@@ -615,11 +615,17 @@ public static class MarkdownReport
         - **One process per role.** The driver (`ConversationActors.Bench run`) is the load client. The server is the gateway's own
           `Program` run inside `ConversationActors.Bench serve`, which adds the baseline endpoints to the same Kestrel through an
           ASP.NET Core hosting startup (plain middleware ahead of routing); the gateway's code is unchanged. Recovery, memory
-          and the micro-benchmarks run in child processes of their own.
+          and the micro-benchmarks run in child processes of their own. Servers and children run on server GC, as the gateway
+          does in production; the load client runs on workstation GC with a 64 MB gen0 budget (`scripts/bench.sh`), so its
+          own collections neither pause the measured latencies nor take both cores from the server (measured: with server GC
+          in the client every variant was 20–25% slower and the half-load p99 of pages swung between 7.7 and 12.9 ms).
         - **Load client.** Fixed concurrency, each worker sends its next request when the previous answer's body has been read;
           only answers with `{"code":0` count; latency is per request (nearest-rank p50/p99 over all requests of a repetition),
-          req/s is answered requests ÷ wall time; figures are medians over repetitions. The half-load row is open-loop: requests
-          are due at a fixed rate and latency counts from the due time (no coordinated omission).
+          req/s is answered requests ÷ wall time; figures are medians over repetitions. The half-load rows are open-loop: requests
+          are due at a fixed rate; one sent late because every worker was busy counts from its due time (no coordinated
+          omission), one whose worker slept until it was due counts from when it was sent (the client's own timer is not the server's).
+        - **Recovery rows.** "SELECT + deserialize + fold" folds the same deserialized events into a fresh set in memory with no Akka
+          around it: recovery minus that row is what Akka's replay costs (journal query stream, a message per event, the actor).
         - **Baselines.** HTTP ceiling: the bytes of the actor's page answer, written from memory. Serialization ceiling: the same
           100 rendered conversation objects serialized with the gateway's JSON options per request. Redis: `ZREVRANGE` on a sorted set
           scored by orderKey, then one `HGETALL` per conversation (pipelined), each hash holding the conversation's fields as JSON values,

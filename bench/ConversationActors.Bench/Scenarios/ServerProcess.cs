@@ -83,6 +83,9 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var info = new ProcessStartInfo(host) { UseShellExecute = false };
+        // Servers and measuring children run with the gateway's own GC (server GC, the ASP.NET Core default), whatever
+        // the driver runs with: scripts/bench.sh runs the driver, which is the load client, with workstation GC.
+        info.Environment["DOTNET_gcServer"] = "1";
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
             info.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
