@@ -19,7 +19,14 @@ public static class Soak
     /// <param name="Seconds">Time spent.</param>
     /// <param name="Users">Distinct users touched.</param>
     /// <param name="Samples">Every 5 s: seconds since start, users touched, GC heap bytes, working set bytes.</param>
-    public sealed record Result(double Seconds, long Users, long Writes, double P99, IReadOnlyList<Sample> Samples, string PassivateAfter);
+    public sealed record Result(double Seconds, long Users, long Writes, double P99, IReadOnlyList<Sample> Samples, string PassivateAfter)
+    {
+        /// <summary>The live heap at a third, two thirds and the end of the run: after a forced full compacting collection.</summary>
+        public IReadOnlyList<LiveHeap> LiveHeaps { get; init; } = [];
+    }
+
+    /// <param name="HeapBytes">The GC heap right after a forced full, blocking, compacting collection (live data only).</param>
+    public sealed record LiveHeap(double Seconds, long Users, long HeapBytes, long WorkingSetBytes);
 
     /// <param name="HeapAfterGcBytes">The GC heap as the last collection left it (live data plus fragmentation, no garbage).</param>
     public sealed record Sample(double Seconds, long Users, long HeapBytes, long WorkingSetBytes, long HeapAfterGcBytes = 0);
@@ -47,6 +54,22 @@ public static class Soak
         });
 
         // Each message stamped when it is sent: a million requests take longer than the 5 minutes a timestamp may lead.
+        // A full collection at a third and at two thirds of the run (and one at the end): the live heap, without the
+        // garbage a sample between full collections carries.
+        var liveHeaps = new List<LiveHeap>();
+        var checkpoints = Task.Run(async () =>
+        {
+            foreach (var at in new[] { duration / 3, duration * 2 / 3 })
+            {
+                var wait = at - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, done.Token);
+                }
+
+                liveHeaps.Add(await LiveHeapAsync(client, clock, Interlocked.Read(ref touched)));
+            }
+        });
         var rate = target / duration.TotalSeconds;
         var run = await LoadClient.RunAsync(client, new LoadSpec(64, Duration: duration, Count: target, Rate: rate), i =>
         {
@@ -61,9 +84,19 @@ public static class Soak
         }, LoadClient.IsEnvelopeOk);
         await done.CancelAsync();
         await sampler;
+        try
+        {
+            await checkpoints;
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended before a checkpoint was due (a smoke run stops at its user count).
+        }
+
         samples.Add(await SampleAsync(client, clock, run.Ok, serverPid));
+        liveHeaps.Add(await LiveHeapAsync(client, clock, run.Ok));
         var figure = Figure.Of("soak", [run]);
-        return new Result(clock.Elapsed.TotalSeconds, run.Ok, run.Ok / 10, figure.P99, samples, "30s");
+        return new Result(clock.Elapsed.TotalSeconds, run.Ok, run.Ok / 10, figure.P99, samples, "30s") { LiveHeaps = liveHeaps };
     }
 
     /// <summary>The server's GC heap without forcing a collection (now, garbage included; and after the last collection).</summary>
@@ -86,5 +119,15 @@ public static class Soak
         }
     }
 
+    private static async Task<LiveHeap> LiveHeapAsync(HttpClient client, Stopwatch clock, long users)
+    {
+        var seconds = clock.Elapsed.TotalSeconds;
+        using var response = await client.PostAsync("/bench/gc", null);
+        var heap = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<GcAnswer>() ?? throw new InvalidOperationException("no /bench/gc answer");
+        return new LiveHeap(seconds, users, heap.HeapBytes, heap.WorkingSet);
+    }
+
     private sealed record HeapAnswer(long HeapBytes, long HeapAfterLastGcBytes);
+
+    private sealed record GcAnswer(long HeapBytes, long WorkingSet);
 }
