@@ -9,21 +9,20 @@ namespace ConversationActors.Actors.Entities;
 /// </summary>
 public sealed class ReplayGuard(long snapshotSequenceNr)
 {
-    private readonly long _floor = snapshotSequenceNr;
-
     /// <summary>How far back an already-applied number is remembered: duplicates further back count as out of order.</summary>
     public const int Window = 64;
 
+    private readonly long _floor = snapshotSequenceNr;
     private long _last = snapshotSequenceNr;
-
-    /// <summary>The server time of the last applied replayed event (ms since epoch); 0: none (server times are positive).</summary>
-    public long ReplayedAt { get; set; }
 
     /// <summary>Bit i set: event <c>_last - i</c> was applied (bit 0 is <c>_last</c> itself, once an event was applied).</summary>
     private ulong _applied;
 
     /// <summary>The sequence number of the event being replayed now (set before the entity sees the event).</summary>
     public long Replaying { get; set; }
+
+    /// <summary>The server time of the last applied replayed event (ms since epoch); 0: none (server times are positive).</summary>
+    public long ReplayedAt { get; set; }
 
     /// <summary>True when the event being replayed (<see cref="Replaying"/>) is to be applied; false when it is a replay of one already in the state.</summary>
     /// <exception cref="InvalidOperationException">The event is older than one already applied and was never applied itself.</exception>

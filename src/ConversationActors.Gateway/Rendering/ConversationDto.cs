@@ -25,7 +25,7 @@ public sealed class ConversationJsonConverter : JsonConverter<ConversationDto>
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, ConversationDto value, JsonSerializerOptions options) =>
-        ConversationJson.Write(writer, value.View, value.User, value.Group, options);
+        ConversationJson.Write(writer, value.View, value.User, value.Group);
 }
 
 /// <summary>
@@ -66,8 +66,8 @@ public static class ConversationJson
     private static readonly JsonEncodedText IsRevoked = JsonEncodedText.Encode("isRevoked");
 
     /// <summary>Writes <paramref name="v"/> as one JSON object, joined with <paramref name="user"/> or <paramref name="group"/>.</summary>
-    /// <remarks><paramref name="options"/> is kept for the converter's signature; the writer's own encoder escapes values.</remarks>
-    public static void Write(Utf8JsonWriter writer, ConversationView v, UserProfile? user, GroupProfile? group, JsonSerializerOptions options)
+    /// <remarks>Values are escaped by the writer's own encoder (the caller gives it the gateway's).</remarks>
+    public static void Write(Utf8JsonWriter writer, ConversationView v, UserProfile? user, GroupProfile? group)
     {
         var (profileName, faceUrl) = v.Type switch
         {

@@ -40,7 +40,7 @@ public sealed class ConversationListResult(
         var streaming = false;
         for (var i = 0; i < views.Count; i++)
         {
-            ConversationJson.Write(writer, views[i], profiles.UserAt(i), profiles.GroupAt(i), options);
+            ConversationJson.Write(writer, views[i], profiles.UserAt(i), profiles.GroupAt(i));
             if (writer.BytesPending + buffer.Length >= FlushBytes)
             {
                 streaming = true;

@@ -53,7 +53,7 @@ public sealed class ConversationJsonTests
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }))
         {
-            ConversationJson.Write(writer, view, user, group, Options);
+            ConversationJson.Write(writer, view, user, group);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
