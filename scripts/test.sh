@@ -123,5 +123,15 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+# What failed, by name, just above the closing line: CI shows a long log's tail, where the dotnet runner's own
+# "Failed ..." lines may have scrolled out of it.
+for trx in "${trx_files[@]}"; do
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Timeout\|Aborted\)"[^>]*>' "$trx" \
+    | sed -n 's/.*testName="\([^"]*\)".*/failed: \1/p'
+done
+for log in "$client_log" ${console_log:+"$console_log"}; do
+  grep -E '^\s*not ok ' "$log" | sed 's/^\s*/failed: /'
+done
+
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
