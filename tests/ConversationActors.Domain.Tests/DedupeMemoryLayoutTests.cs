@@ -57,6 +57,22 @@ public class DedupeMemoryLayoutTests
     }
 
     [Fact]
+    public void Versions_that_remember_the_same_keys_share_them_and_part_when_they_differ()
+    {
+        var durable = DedupeMemory.From(1_000, Enumerable.Range(1, 5).Select(i => (ulong)i));
+        var pending = durable.Remember(10).Remember(11);
+        var caughtUp = durable.Remember(10);
+        var diverged = caughtUp.Remember(12);
+        var again = caughtUp.Remember(11);
+
+        Assert.Equal([1UL, 2, 3, 4, 5, 10, 11], pending.OldestFirst);
+        Assert.Equal([1UL, 2, 3, 4, 5, 10], caughtUp.OldestFirst);
+        Assert.Equal([1UL, 2, 3, 4, 5, 10, 12], diverged.OldestFirst);
+        Assert.Equal(pending.OldestFirst, again.OldestFirst);
+        Assert.True(!pending.Contains(12) && !caughtUp.Contains(11) && !diverged.Contains(11));
+    }
+
+    [Fact]
     public void A_key_is_the_sha256_prefix_of_the_v1_key_text()
     {
         Assert.Equal(DedupeKey.OfText("C2Cbob\nm1"), DedupeKey.Of("C2Cbob", "m1"));

@@ -84,7 +84,8 @@ public sealed class ConversationSetActor : DurableEntity
                 _replay = new ReplayGuard(offer.Metadata.SequenceNr);
                 break;
             case IConversationEvent e when _replay!.ShouldApply():
-                _state = _state.Apply(e);
+                // No one sees the state until recovery ends: the fold writes in place (issue #14, ConversationSet.Transient).
+                _state = (_replay.Edit is null ? _state.Transient(_replay.Edit = new FoldEdit()) : _state).Apply(e);
                 _replay.ReplayedAt = e.At;
                 break;
         }
@@ -266,6 +267,11 @@ public sealed class ConversationSetActor : DurableEntity
     {
         base.OnReplaySuccess();
         var replayedAt = _replay?.ReplayedAt ?? 0;
+        if (_replay?.Edit is { } edit)
+        {
+            _state = _state.Sealed(edit);
+        }
+
         _replay = null;
         _pending = _state;
         _nextSeq = LastSequenceNr;

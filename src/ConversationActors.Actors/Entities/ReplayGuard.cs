@@ -1,3 +1,5 @@
+using ConversationActors.Domain.State;
+
 namespace ConversationActors.Actors.Entities;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed class ReplayGuard(long snapshotSequenceNr)
 
     /// <summary>The sequence number of the event being replayed now (set before the entity sees the event).</summary>
     public long Replaying { get; set; }
+
+    /// <summary>The edit the entity folds its replayed events under (<c>ConversationSet.Transient</c>); null until the first one.</summary>
+    public FoldEdit? Edit { get; set; }
 
     /// <summary>The server time of the last applied replayed event (ms since epoch); 0: none (server times are positive).</summary>
     public long ReplayedAt { get; set; }

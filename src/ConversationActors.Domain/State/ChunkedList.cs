@@ -8,6 +8,13 @@ namespace ConversationActors.Domain.State;
 /// and the chunk directory (O(ChunkSize + n / ChunkSize)); every other chunk is shared with the previous version, so
 /// versions never see each other's changes. Index access and <see cref="Search{TKey}"/> are O(log n). The caller keeps
 /// it sorted: <see cref="Search{TKey}"/> answers like <see cref="Array.BinarySearch(Array, object)"/>.
+/// <para>
+/// A fold no one watches (an entity's recovery) can use a transient list (<see cref="Transient"/>, then
+/// <see cref="Sealed"/>): under the same <see cref="FoldEdit"/> a change writes in place, into chunks the transient
+/// list made itself (with room for <see cref="ChunkSize"/> items), and answers the same list; chunks it shares with
+/// the list it came from are copied once, on their first change, so that list never changes. Every answer of a transient
+/// list is the one the immutable operations give.
+/// </para>
 /// </summary>
 /// <typeparam name="T">The item type (entries, shared by reference between versions).</typeparam>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
@@ -16,15 +23,24 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     /// <summary>Most items a chunk holds; a chunk that grows beyond it is split in two.</summary>
     public const int ChunkSize = 64;
 
-    private readonly T[][] _chunks;
+    /// <summary>The chunks; chunk i holds the first <c>_ends[i] - _ends[i - 1]</c> items of its array (all of it unless transient).</summary>
+    private T[][] _chunks;
 
     /// <summary>_ends[i]: the number of items in chunks 0..i.</summary>
-    private readonly int[] _ends;
+    private int[] _ends;
 
-    private ChunkedList(T[][] chunks, int[] ends)
+    /// <summary>Non-null: a transient list, changed in place under this edit.</summary>
+    private readonly FoldEdit? _edit;
+
+    /// <summary>A transient list's chunks it made itself (the ones it may write in place).</summary>
+    private bool[] _owned;
+
+    private ChunkedList(T[][] chunks, int[] ends, FoldEdit? edit = null, bool[]? owned = null)
     {
         _chunks = chunks;
         _ends = ends;
+        _edit = edit;
+        _owned = owned ?? [];
     }
 
     public static ChunkedList<T> Empty { get; } = new([], []);
@@ -44,7 +60,35 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     public static ChunkedList<T> From(IReadOnlyList<T> ordered)
     {
         var chunks = ordered.Chunk(ChunkSize).ToArray();
-        return new ChunkedList<T>(chunks, Ends(chunks, 0, []));
+        var ends = new int[chunks.Length];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            ends[i] = (i == 0 ? 0 : ends[i - 1]) + chunks[i].Length;
+        }
+
+        return new ChunkedList<T>(chunks, ends);
+    }
+
+    /// <summary>A transient copy of this list for <paramref name="edit"/> (this list is never changed by it).</summary>
+    public ChunkedList<T> Transient(FoldEdit edit) =>
+        _edit == edit ? this : new((T[][])_chunks.Clone(), (int[])_ends.Clone(), edit, new bool[_chunks.Length]);
+
+    /// <summary>The immutable list with this list's items: chunks sized exactly, no edit (this list when it is not transient).</summary>
+    public ChunkedList<T> Sealed()
+    {
+        if (_edit is null)
+        {
+            return this;
+        }
+
+        var chunks = new T[_chunks.Length][];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            var length = Length(i);
+            chunks[i] = _chunks[i].Length == length ? _chunks[i] : _chunks[i][..length];
+        }
+
+        return new ChunkedList<T>(chunks, (int[])_ends.Clone());
     }
 
     /// <summary>
@@ -58,7 +102,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (compare(_chunks[mid][^1], key) < 0)
+            if (compare(_chunks[mid][Length(mid) - 1], key) < 0)
             {
                 lo = mid + 1;
             }
@@ -75,7 +119,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
         var chunk = _chunks[lo];
         var start = lo == 0 ? 0 : _ends[lo - 1];
-        int a = 0, b = chunk.Length - 1;
+        int a = 0, b = Length(lo) - 1;
         while (a <= b)
         {
             var mid = (a + b) >>> 1;
@@ -104,11 +148,21 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, (uint)Count, nameof(index));
         if (_chunks.Length == 0)
         {
-            return new ChunkedList<T>([[item]], [1]);
+            return Replace(0, 0, [[item]]);
         }
 
-        var (c, offset) = index == Count ? (_chunks.Length - 1, _chunks[^1].Length) : Locate(index);
-        T[] grown = [.. _chunks[c].AsSpan(0, offset), item, .. _chunks[c].AsSpan(offset)];
+        var (c, offset) = index == Count ? (_chunks.Length - 1, Length(_chunks.Length - 1)) : Locate(index);
+        var length = Length(c);
+        if (length < ChunkSize && Writable(c) is { } chunk)
+        {
+            Array.Copy(chunk, offset, chunk, offset + 1, length - offset);
+            chunk[offset] = item;
+            Resized(c, +1);
+            return this;
+        }
+
+        var items = Items(c);
+        T[] grown = [.. items[..offset], item, .. items[offset..]];
         return grown.Length <= ChunkSize
             ? Replace(c, 1, [grown])
             : Replace(c, 1, [grown[..(grown.Length / 2)], grown[(grown.Length / 2)..]]);
@@ -118,7 +172,17 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     public ChunkedList<T> RemoveAt(int index)
     {
         var (c, offset) = Locate(index);
-        T[] shrunk = [.. _chunks[c].AsSpan(0, offset), .. _chunks[c].AsSpan(offset + 1)];
+        var length = Length(c);
+        var items = Items(c);
+        if (length - 1 >= ChunkSize / 4 && Writable(c) is { } chunk)
+        {
+            Array.Copy(chunk, offset + 1, chunk, offset, length - offset - 1);
+            chunk[length - 1] = null!;
+            Resized(c, -1);
+            return this;
+        }
+
+        T[] shrunk = [.. items[..offset], .. items[(offset + 1)..]];
         if (shrunk.Length == 0)
         {
             return Replace(c, 1, []);
@@ -126,14 +190,14 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
         if (shrunk.Length < ChunkSize / 4)
         {
-            if (c + 1 < _chunks.Length && shrunk.Length + _chunks[c + 1].Length <= ChunkSize)
+            if (c + 1 < _chunks.Length && shrunk.Length + Length(c + 1) <= ChunkSize)
             {
-                return Replace(c, 2, [[.. shrunk, .. _chunks[c + 1]]]);
+                return Replace(c, 2, [[.. shrunk, .. Items(c + 1)]]);
             }
 
-            if (c > 0 && _chunks[c - 1].Length + shrunk.Length <= ChunkSize)
+            if (c > 0 && Length(c - 1) + shrunk.Length <= ChunkSize)
             {
-                return Replace(c - 1, 2, [[.. _chunks[c - 1], .. shrunk]]);
+                return Replace(c - 1, 2, [[.. Items(c - 1), .. shrunk]]);
             }
         }
 
@@ -144,44 +208,161 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     public ChunkedList<T> SetItem(int index, T item)
     {
         var (c, offset) = Locate(index);
-        var copy = (T[])_chunks[c].Clone();
+        if (Writable(c) is { } chunk)
+        {
+            chunk[offset] = item;
+            return this;
+        }
+
+        var copy = Items(c).ToArray();
         copy[offset] = item;
         var chunks = (T[][])_chunks.Clone();
         chunks[c] = copy;
         return new ChunkedList<T>(chunks, _ends);
     }
 
+    /// <summary>
+    /// The list with the item at <paramref name="from"/> taken out and <paramref name="item"/> put at
+    /// <paramref name="to"/> (an index of the list without it, 0..Count - 1): what <see cref="RemoveAt"/> then
+    /// <see cref="Insert"/> answer, in one step (a message moves its conversation to the top of the list order). It copies
+    /// the one or two chunks it changes and the directory once; when a chunk would split or shrink below a quarter, it
+    /// takes the two steps, which keep chunks full. A transient list takes the two steps in place.
+    /// </summary>
+    public ChunkedList<T> Move(int from, int to, T item)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)to, (uint)Count, nameof(to));
+        var (cf, of) = Locate(from);
+
+        // Where the item goes in this list's indices: before the item now at `target` (Count: at the end).
+        var target = to < from ? to : to + 1;
+        if (target == from || target == from + 1)
+        {
+            return SetItem(from, item);
+        }
+
+        if (InPlace)
+        {
+            return RemoveAt(from).Insert(to, item);
+        }
+
+        var (ct, ot) = target == Count ? (_chunks.Length - 1, Length(_chunks.Length - 1)) : Locate(target);
+        if (ct == cf)
+        {
+            var copy = Items(cf).ToArray();
+            if (of < ot)
+            {
+                Array.Copy(copy, of + 1, copy, of, ot - 1 - of);
+                copy[ot - 1] = item;
+            }
+            else
+            {
+                Array.Copy(copy, ot, copy, ot + 1, of - ot);
+                copy[ot] = item;
+            }
+
+            var same = (T[][])_chunks.Clone();
+            same[cf] = copy;
+            return new ChunkedList<T>(same, _ends);
+        }
+
+        if (Length(cf) - 1 < ChunkSize / 4 || Length(ct) + 1 > ChunkSize)
+        {
+            return RemoveAt(from).Insert(to, item);
+        }
+
+        var source = Items(cf);
+        var destination = Items(ct);
+        var moved = (T[][])_chunks.Clone();
+        moved[cf] = [.. source[..of], .. source[(of + 1)..]];
+        moved[ct] = [.. destination[..ot], item, .. destination[ot..]];
+        var ends = (int[])_ends.Clone();
+        for (var i = Math.Min(cf, ct); i < Math.Max(cf, ct); i++)
+        {
+            ends[i] += cf < ct ? -1 : +1;
+        }
+
+        return new ChunkedList<T>(moved, ends);
+    }
+
     public IEnumerator<T> GetEnumerator()
     {
-        foreach (var chunk in _chunks)
+        for (var c = 0; c < _chunks.Length; c++)
         {
-            foreach (var item in chunk)
+            var chunk = _chunks[c];
+            var length = Length(c);
+            for (var i = 0; i < length; i++)
             {
-                yield return item;
+                yield return chunk[i];
             }
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Replaces <paramref name="count"/> chunks from <paramref name="first"/> with <paramref name="replacement"/>.</summary>
+    /// <summary>True for a transient list whose edit is still open: changes write in place.</summary>
+    private bool InPlace => _edit is { IsOpen: true };
+
+    private int Length(int c) => _ends[c] - (c == 0 ? 0 : _ends[c - 1]);
+
+    private ReadOnlySpan<T> Items(int c) => _chunks[c].AsSpan(0, Length(c));
+
+    /// <summary>A transient list's chunk <paramref name="c"/> to write in place (copied into room for a full chunk on its first write); null when not transient.</summary>
+    private T[]? Writable(int c)
+    {
+        if (!InPlace)
+        {
+            return null;
+        }
+
+        if (!_owned[c])
+        {
+            var room = new T[ChunkSize];
+            Items(c).CopyTo(room);
+            _chunks[c] = room;
+            _owned[c] = true;
+        }
+
+        return _chunks[c];
+    }
+
+    /// <summary>A transient list's chunk <paramref name="c"/> grew or shrank by <paramref name="delta"/> items.</summary>
+    private void Resized(int c, int delta)
+    {
+        for (var i = c; i < _ends.Length; i++)
+        {
+            _ends[i] += delta;
+        }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="count"/> chunks from <paramref name="first"/> with <paramref name="replacement"/> (exactly
+    /// sized): a new list, or this transient one with a new directory (it writes the new chunks in place only after
+    /// copying them into room, like the ones it shares).
+    /// </summary>
     private ChunkedList<T> Replace(int first, int count, T[][] replacement)
     {
         T[][] chunks = [.. _chunks.AsSpan(0, first), .. replacement, .. _chunks.AsSpan(first + count)];
-        return new ChunkedList<T>(chunks, Ends(chunks, first, _ends));
-    }
-
-    /// <summary>Running counts, reusing <paramref name="previous"/> below chunk <paramref name="from"/> (unchanged there).</summary>
-    private static int[] Ends(T[][] chunks, int from, int[] previous)
-    {
         var ends = new int[chunks.Length];
-        previous.AsSpan(0, from).CopyTo(ends);
-        for (var i = from; i < chunks.Length; i++)
+        _ends.AsSpan(0, first).CopyTo(ends);
+        var (sum, i) = (first == 0 ? 0 : _ends[first - 1], first);
+        foreach (var chunk in replacement)
         {
-            ends[i] = (i == 0 ? 0 : ends[i - 1]) + chunks[i].Length;
+            ends[i++] = sum += chunk.Length;
         }
 
-        return ends;
+        for (var old = first + count; old < _chunks.Length; old++)
+        {
+            ends[i++] = sum += Length(old);
+        }
+
+        if (!InPlace)
+        {
+            return new ChunkedList<T>(chunks, ends);
+        }
+
+        _owned = [.. _owned.AsSpan(0, first), .. new bool[replacement.Length], .. _owned.AsSpan(first + count)];
+        (_chunks, _ends) = (chunks, ends);
+        return this;
     }
 
     private (int Chunk, int Offset) Locate(int index)
@@ -203,4 +384,18 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
         return (lo, index - (lo == 0 ? 0 : _ends[lo - 1]));
     }
+}
+
+/// <summary>
+/// The token of one fold no one watches (an entity's recovery): collections made transient under it change in place
+/// while it is open; once <see cref="Close"/>d they change as immutable ones do. Issue #14 (recovery); see
+/// <see cref="ChunkedList{T}.Transient"/>.
+/// </summary>
+public sealed class FoldEdit
+{
+    /// <summary>True until <see cref="Close"/>.</summary>
+    public bool IsOpen { get; private set; } = true;
+
+    /// <summary>Ends the edit: no collection changes in place under it again.</summary>
+    public void Close() => IsOpen = false;
 }

@@ -9,7 +9,9 @@ namespace ConversationActors.Domain.State;
 /// One conversation as the fold keeps it: the SPEC fields plus the watermarks and stats behind them. Times are ms since
 /// the epoch. Issue #14: the fields most conversations never set (@ entries, draft, marks, custom data, groups, the
 /// clearHistory watermark) live in one shared-when-absent <see cref="Rare"/> object, so a plain conversation carries one
-/// reference for all of them; every property still reads and changes (<c>with</c>) as a plain field does.
+/// reference for all of them; every property still reads and changes (<c>with</c>) as a plain field does, and a
+/// <c>with</c> that sets one of them to the value it already has allocates nothing for it (the fold sets Marks on every
+/// message).
 /// </summary>
 public sealed record ConversationEntry
 {
@@ -96,44 +98,44 @@ public sealed record ConversationEntry
     public ImmutableList<AtEntry> AtEntries
     {
         get => (_rare ?? Rare.None).AtEntries;
-        init => _rare = Rare.Normal((_rare ?? Rare.None) with { AtEntries = value });
+        init => _rare = ReferenceEquals(value, AtEntries) ? _rare : Rare.Normal((_rare ?? Rare.None) with { AtEntries = value });
     }
 
     public string? DraftText
     {
         get => _rare?.DraftText;
-        init => _rare = Rare.Normal((_rare ?? Rare.None) with { DraftText = value });
+        init => _rare = value == DraftText ? _rare : Rare.Normal((_rare ?? Rare.None) with { DraftText = value });
     }
 
     public long? DraftTimestamp
     {
         get => _rare?.DraftTimestamp;
-        init => _rare = Rare.Normal((_rare ?? Rare.None) with { DraftTimestamp = value });
+        init => _rare = value == DraftTimestamp ? _rare : Rare.Normal((_rare ?? Rare.None) with { DraftTimestamp = value });
     }
 
     public long ClearWatermark
     {
         get => _rare?.ClearWatermark ?? 0;
-        init => _rare = Rare.Normal((_rare ?? Rare.None) with { ClearWatermark = value });
+        init => _rare = value == ClearWatermark ? _rare : Rare.Normal((_rare ?? Rare.None) with { ClearWatermark = value });
     }
 
     public ulong Marks
     {
         get => _rare?.Marks ?? 0;
-        init => _rare = Rare.Normal((_rare ?? Rare.None) with { Marks = value });
+        init => _rare = value == Marks ? _rare : Rare.Normal((_rare ?? Rare.None) with { Marks = value });
     }
 
     public string? CustomData
     {
         get => _rare?.CustomData;
-        init => _rare = Rare.Normal((_rare ?? Rare.None) with { CustomData = value });
+        init => _rare = value == CustomData ? _rare : Rare.Normal((_rare ?? Rare.None) with { CustomData = value });
     }
 
     /// <summary>The groups this conversation is in, in the order it joined them; null: none (absent in old snapshots).</summary>
     public ImmutableList<string>? ConversationGroups
     {
         get => _rare?.ConversationGroups;
-        init => _rare = Rare.Normal((_rare ?? Rare.None) with { ConversationGroups = value });
+        init => _rare = ReferenceEquals(value, ConversationGroups) ? _rare : Rare.Normal((_rare ?? Rare.None) with { ConversationGroups = value });
     }
 
     /// <summary>The groups this conversation is in, in the order it joined them (absent in old snapshots: none).</summary>

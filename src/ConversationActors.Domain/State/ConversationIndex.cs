@@ -41,14 +41,23 @@ public sealed class ConversationIndex
     public ConversationIndex SetItem(ConversationEntry entry)
     {
         var at = _byID.Search(entry.ID.Value, ByID);
-        return new ConversationIndex(at >= 0 ? _byID.SetItem(at, entry) : _byID.Insert(~at, entry));
+        return With(at >= 0 ? _byID.SetItem(at, entry) : _byID.Insert(~at, entry));
     }
 
     public ConversationIndex Remove(string conversationID)
     {
         var at = _byID.Search(conversationID, ByID);
-        return at >= 0 ? new ConversationIndex(_byID.RemoveAt(at)) : this;
+        return at >= 0 ? With(_byID.RemoveAt(at)) : this;
     }
+
+    /// <summary>A transient index for <paramref name="edit"/>: see <see cref="ChunkedList{T}.Transient"/>.</summary>
+    public ConversationIndex Transient(FoldEdit edit) => With(_byID.Transient(edit));
+
+    /// <summary>The immutable index with this one's entries: see <see cref="ChunkedList{T}.Sealed"/>.</summary>
+    public ConversationIndex Sealed() => With(_byID.Sealed());
+
+    /// <summary>This index when <paramref name="byID"/> is its own list (a transient one changed in place), else a new one.</summary>
+    private ConversationIndex With(ChunkedList<ConversationEntry> byID) => ReferenceEquals(byID, _byID) ? this : new(byID);
 
     private static int ByID(ConversationEntry entry, string conversationID) => string.CompareOrdinal(entry.ID.Value, conversationID);
 }

@@ -50,7 +50,7 @@ public sealed partial record ConversationSet
 
     private ConversationSet ApplyMessage(MessageAdded e)
     {
-        var remembered = this with { Dedupe = Dedupe.Remember(DedupeMemory.Key(e.ConversationID, e.MsgID)) };
+        var dedupe = Dedupe.Remember(DedupeMemory.Key(e.ConversationID, e.MsgID));
         var existing = e.Recreate ? null : Find(e.ConversationID);
         var entry = existing ?? ConversationEntry.Create(ConversationId.Parse(e.ConversationID), e.At);
         var isSelf = e.SenderID == OwnerID;
@@ -58,6 +58,21 @@ public sealed partial record ConversationSet
         var becomesLast = !blockedByClear && (entry.LastMessage is null || entry.LastMessage.IsOlderThan(e.Timestamp, e.MsgID));
         var isGroup = entry.ID.Type == ConversationType.Group;
         var groupType = GroupTypeRules.Sticky(e.GroupType, entry.GroupType);
+
+        // A message the owner has already read (or whose history was cleared) asks for nothing.
+        var unseen = !isSelf && !blockedByClear && e.Timestamp > entry.ReadWatermark;
+        var unread = unseen && CountsUnread(e, entry, GroupTypeRules.WithProfileFallback(groupType, e.ProfileGroupType))
+            ? entry.Unread.Add(e.Timestamp)
+            : entry.Unread;
+        var atEntries = entry.AtEntries;
+        if (unseen && isGroup && AtTypeFor(e) is { } atType)
+        {
+            atEntries = atEntries.Add(new AtEntry(e.MsgID, atType, e.Timestamp));
+            if (atEntries.Count > ConversationSettings.AtEntriesPerConversation)
+            {
+                atEntries = atEntries.RemoveAt(0);
+            }
+        }
 
         entry = entry with
         {
@@ -71,27 +86,11 @@ public sealed partial record ConversationSet
             LastMessage = becomesLast
                 ? new LastMessage(e.MsgID, SharedSenderID(e.SenderID, OwnerID, entry.ID), e.Timestamp, e.ElemType, e.Summary, isSelf, IsRevoked: false)
                 : entry.LastMessage,
+            Unread = unread,
+            AtEntries = atEntries,
         };
 
-        // A message the owner has already read (or whose history was cleared) asks for nothing.
-        var unseen = !isSelf && !blockedByClear && e.Timestamp > entry.ReadWatermark;
-        if (unseen && CountsUnread(e, entry, GroupTypeRules.WithProfileFallback(groupType, e.ProfileGroupType)))
-        {
-            entry = entry with { Unread = entry.Unread.Add(e.Timestamp) };
-        }
-
-        if (unseen && isGroup && AtTypeFor(e) is { } atType)
-        {
-            var entries = entry.AtEntries.Add(new AtEntry(e.MsgID, atType, e.Timestamp));
-            if (entries.Count > ConversationSettings.AtEntriesPerConversation)
-            {
-                entries = entries.RemoveAt(0);
-            }
-
-            entry = entry with { AtEntries = entries };
-        }
-
-        return remembered.Put(entry, activate: becomesLast);
+        return Put(entry, activate: becomesLast, dedupe);
     }
 
     /// <summary>
@@ -142,7 +141,9 @@ public sealed partial record ConversationSet
         }
 
         var set = this;
-        foreach (var entry in Conversations.Values)
+
+        // A copy of the entries: a transient set (recovery) changes its index in place while the loop puts entries.
+        foreach (var entry in Conversations.Values.ToArray())
         {
             var at = entry.GroupList.IndexOf(oldName, StringComparer.Ordinal);
             if (at >= 0)
@@ -170,8 +171,11 @@ public sealed partial record ConversationSet
     private ConversationSet Update(string conversationID, Func<ConversationEntry, ConversationEntry> change) =>
         Find(conversationID) is { } existing ? Put(change(existing), activate: false) : this;
 
-    /// <summary>Stores <paramref name="entry"/> under its ID, moving its slot; activation takes the next orderKey.</summary>
-    private ConversationSet Put(ConversationEntry entry, bool activate)
+    /// <summary>
+    /// Stores <paramref name="entry"/> under its ID, moving its slot; activation takes the next orderKey. A message's
+    /// <paramref name="dedupe"/> memory rides along, so a message makes one new set, not two.
+    /// </summary>
+    private ConversationSet Put(ConversationEntry entry, bool activate, DedupeMemory? dedupe = null)
     {
         var maxOrderKey = MaxOrderKey;
         if (activate)
@@ -180,25 +184,27 @@ public sealed partial record ConversationSet
             entry = entry with { OrderKey = maxOrderKey };
         }
 
-        // The old entry (also a recreated conversation's) leaves its slot; the new one takes its own (the same
-        // position when the slot did not move: replaced in place).
+        // The old entry (also a recreated conversation's) leaves its slot and the new one takes its own: replaced in
+        // place when the slot did not move, else moved in one step (a message lifts its conversation to the top).
         var order = Order;
+        var at = order.Search(entry.Slot, static (e, key) => OrderSlot.ListOrder.Compare(e.Slot, key));
         if (Find(entry.ID.Value) is { } stale && OrderIndexOf(stale.Slot) is var old && old >= 0)
         {
-            if (OrderSlot.ListOrder.Compare(stale.Slot, entry.Slot) == 0)
-            {
-                return this with { Conversations = Conversations.SetItem(entry), Order = order.SetItem(old, entry), MaxOrderKey = maxOrderKey };
-            }
-
-            order = order.RemoveAt(old);
+            order = at == old
+                ? order.SetItem(old, entry)
+                : order.Move(old, (at >= 0 ? at : ~at) is var to && to > old ? to - 1 : to, entry);
+        }
+        else if (at < 0)
+        {
+            order = order.Insert(~at, entry);
         }
 
-        var at = order.Search(entry.Slot, static (e, key) => OrderSlot.ListOrder.Compare(e.Slot, key));
         return this with
         {
             Conversations = Conversations.SetItem(entry),
-            Order = at >= 0 ? order : order.Insert(~at, entry),
+            Order = order,
             MaxOrderKey = maxOrderKey,
+            Dedupe = dedupe ?? Dedupe,
         };
     }
 

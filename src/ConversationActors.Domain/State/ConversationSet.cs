@@ -35,6 +35,22 @@ public sealed partial record ConversationSet(
     public ConversationEntry? Find(string conversationID) => Conversations.Find(conversationID);
 
     /// <summary>
+    /// A copy of this set for a fold no one watches until it ends (an entity's recovery, issue #14): its
+    /// <see cref="Apply"/> answers what this set's would, but writes the conversation index and list order in place
+    /// under <paramref name="edit"/> instead of copying a chunk per event. This set never changes. Until
+    /// <see cref="Sealed"/>, no one but the fold may hold the sets it makes: they share what the fold goes on changing.
+    /// </summary>
+    public ConversationSet Transient(FoldEdit edit) =>
+        this with { Conversations = Conversations.Transient(edit), Order = Order.Transient(edit) };
+
+    /// <summary>Ends the fold <paramref name="edit"/> began (<see cref="Transient"/>): the immutable set with this set's answers.</summary>
+    public ConversationSet Sealed(FoldEdit edit)
+    {
+        edit.Close();
+        return this with { Conversations = Conversations.Sealed(), Order = Order.Sealed() };
+    }
+
+    /// <summary>
     /// Where <paramref name="slot"/> is in <see cref="Order"/>: the index of the entry in that slot, or the bitwise
     /// complement of where one would go (slots are unique: orderKeys are, SPEC 3.3).
     /// </summary>

@@ -14,16 +14,29 @@ namespace ConversationActors.Domain.State;
 public static class DedupeKey
 {
     /// <summary>The key of message <paramref name="msgID"/> in conversation <paramref name="conversationID"/>.</summary>
-    public static ulong Of(string conversationID, string msgID) => OfText(conversationID + "\n" + msgID);
+    public static ulong Of(string conversationID, string msgID)
+    {
+        // The UTF-8 of conversationID + "\n" + msgID, written straight into one buffer (no joined string per message).
+        var length = Encoding.UTF8.GetMaxByteCount(conversationID.Length + 1 + msgID.Length);
+        Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(conversationID, utf8);
+        utf8[written++] = (byte)'\n';
+        written += Encoding.UTF8.GetBytes(msgID, utf8[written..]);
+        return Hash(utf8[..written]);
+    }
 
     /// <summary>The key of a stored v1 key text (<c>conversationID + "\n" + msgID</c>).</summary>
     public static ulong OfText(string text)
     {
         var length = Encoding.UTF8.GetMaxByteCount(text.Length);
         Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
-        var written = Encoding.UTF8.GetBytes(text, utf8);
+        return Hash(utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
+    }
+
+    private static ulong Hash(ReadOnlySpan<byte> utf8)
+    {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8[..written], hash);
+        SHA256.HashData(utf8, hash);
         return BinaryPrimitives.ReadUInt64LittleEndian(hash);
     }
 }
