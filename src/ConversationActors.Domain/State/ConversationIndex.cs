@@ -38,11 +38,20 @@ public sealed class ConversationIndex
     public bool ContainsKey(string conversationID) => Find(conversationID) is not null;
 
     /// <summary>The index with <paramref name="entry"/> stored under its conversationID (added or replacing).</summary>
-    public ConversationIndex SetItem(ConversationEntry entry)
-    {
-        var at = _byID.Search(entry.ID.Value, ByID);
-        return With(at >= 0 ? _byID.SetItem(at, entry) : _byID.Insert(~at, entry));
-    }
+    public ConversationIndex SetItem(ConversationEntry entry) => SetItem(entry, PositionOf(entry.ID.Value));
+
+    /// <summary>
+    /// Where <paramref name="conversationID"/> is: its position (read it with <see cref="At"/>), or the bitwise
+    /// complement of where it would go. Valid until the index changes.
+    /// </summary>
+    public int PositionOf(string conversationID) => _byID.Search(conversationID, ByID);
+
+    /// <summary>The entry at a position <see cref="PositionOf"/> found (≥ 0).</summary>
+    public ConversationEntry At(int position) => _byID[position];
+
+    /// <summary><see cref="SetItem(ConversationEntry)"/> where <paramref name="position"/> is <see cref="PositionOf"/> the entry's conversationID in this index (one search less).</summary>
+    public ConversationIndex SetItem(ConversationEntry entry, int position) =>
+        With(position >= 0 ? _byID.SetItem(position, entry) : _byID.Insert(~position, entry));
 
     public ConversationIndex Remove(string conversationID)
     {

@@ -51,7 +51,8 @@ public sealed partial record ConversationSet
     private ConversationSet ApplyMessage(MessageAdded e)
     {
         var dedupe = Dedupe.Remember(DedupeMemory.Key(e.ConversationID, e.MsgID));
-        var existing = e.Recreate ? null : Find(e.ConversationID);
+        var position = Conversations.PositionOf(e.ConversationID);
+        var existing = e.Recreate || position < 0 ? null : Conversations.At(position);
         var entry = existing ?? ConversationEntry.Create(ConversationId.Parse(e.ConversationID), e.At);
         var isSelf = e.SenderID == OwnerID;
         var blockedByClear = e.Timestamp <= entry.ClearWatermark;
@@ -90,7 +91,7 @@ public sealed partial record ConversationSet
             AtEntries = atEntries,
         };
 
-        return Put(entry, activate: becomesLast, dedupe);
+        return Put(entry, activate: becomesLast, dedupe, position);
     }
 
     /// <summary>
@@ -173,10 +174,12 @@ public sealed partial record ConversationSet
 
     /// <summary>
     /// Stores <paramref name="entry"/> under its ID, moving its slot; activation takes the next orderKey. A message's
-    /// <paramref name="dedupe"/> memory rides along, so a message makes one new set, not two.
+    /// <paramref name="dedupe"/> memory rides along, so a message makes one new set, not two, and so does the
+    /// <paramref name="position"/> of the entry's ID in <see cref="Conversations"/> when the caller has searched it.
     /// </summary>
-    private ConversationSet Put(ConversationEntry entry, bool activate, DedupeMemory? dedupe = null)
+    private ConversationSet Put(ConversationEntry entry, bool activate, DedupeMemory? dedupe = null, int? position = null)
     {
+        var indexAt = position ?? Conversations.PositionOf(entry.ID.Value);
         var maxOrderKey = MaxOrderKey;
         if (activate)
         {
@@ -187,8 +190,8 @@ public sealed partial record ConversationSet
         // The old entry (also a recreated conversation's) leaves its slot and the new one takes its own: replaced in
         // place when the slot did not move, else moved in one step (a message lifts its conversation to the top).
         var order = Order;
-        var at = order.Search(entry.Slot, static (e, key) => OrderSlot.ListOrder.Compare(e.Slot, key));
-        if (Find(entry.ID.Value) is { } stale && OrderIndexOf(stale.Slot) is var old && old >= 0)
+        var at = order.Search(entry.Slot, static (e, key) => OrderSlot.Compare(e.Slot, key));
+        if (indexAt >= 0 && Conversations.At(indexAt) is var stale && OrderIndexOf(stale.Slot) is var old && old >= 0)
         {
             order = at == old
                 ? order.SetItem(old, entry)
@@ -201,7 +204,7 @@ public sealed partial record ConversationSet
 
         return this with
         {
-            Conversations = Conversations.SetItem(entry),
+            Conversations = Conversations.SetItem(entry, indexAt),
             Order = order,
             MaxOrderKey = maxOrderKey,
             Dedupe = dedupe ?? Dedupe,

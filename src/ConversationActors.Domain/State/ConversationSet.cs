@@ -54,7 +54,7 @@ public sealed partial record ConversationSet(
     /// Where <paramref name="slot"/> is in <see cref="Order"/>: the index of the entry in that slot, or the bitwise
     /// complement of where one would go (slots are unique: orderKeys are, SPEC 3.3).
     /// </summary>
-    public int OrderIndexOf(OrderSlot slot) => Order.Search(slot, static (entry, key) => OrderSlot.ListOrder.Compare(entry.Slot, key));
+    public int OrderIndexOf(OrderSlot slot) => Order.Search(slot, static (entry, key) => OrderSlot.Compare(entry.Slot, key));
 
     /// <summary>The conversation if it exists and has not expired at <paramref name="now"/>.</summary>
     public ConversationEntry? FindLive(string conversationID, long now, long retentionMs) =>

@@ -8,7 +8,8 @@ public readonly record struct OrderSlot(bool IsPinned, long OrderKey, string Con
 {
     public static IComparer<OrderSlot> ListOrder { get; } = Comparer<OrderSlot>.Create(Compare);
 
-    private static int Compare(OrderSlot a, OrderSlot b)
+    /// <summary>List order: negative when <paramref name="a"/> comes first (the comparison behind <see cref="ListOrder"/>).</summary>
+    public static int Compare(OrderSlot a, OrderSlot b)
     {
         if (a.IsPinned != b.IsPinned)
         {
