@@ -6,8 +6,8 @@ using ConversationActors.Actors.Protocol;
 namespace ConversationActors.Gateway.Changes;
 
 /// <summary>
-/// One stream's subscription to its user's change topic (DistributedPubSub), wherever the user's
-/// entity lives. The entity publishes each event's change items (<see cref="EventChanges"/>); they go into a bounded channel; when it is full a notice is dropped, which the
+/// One stream's subscription to its user's change topic (DistributedPubSub, shared with other users: it keeps only its
+/// user's changes), wherever the user's entity lives. The entity publishes each event's change items (<see cref="EventChanges"/>); they go into a bounded channel; when it is full a notice is dropped, which the
 /// stream notices as a gap in seqs and asks the entity for. Stopping it ends the subscription.
 /// </summary>
 public sealed class LiveSubscriber : ReceiveActor
@@ -24,6 +24,8 @@ public sealed class LiveSubscriber : ReceiveActor
         _subscribed = subscribed;
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         Receive<SubscribeAck>(_ => _subscribed.TrySetResult());
+        // The topic is shared with other users (ChangeNotice.TopicFor): only this user's changes go on.
+        Receive<EventChanges>(notice => notice.UserID != userID, _ => { });
         Receive<EventChanges>(notice =>
         {
             if (!_live.TryWrite(notice))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ConversationActors.Actors.Protocol;
 using ConversationActors.Gateway.Tests.Infrastructure;
 
 namespace ConversationActors.Gateway.Tests.Changes;
@@ -60,6 +61,24 @@ public sealed class ChangeFeedTests(GatewayFixture fixture) : IClassFixture<Gate
         await using var replay = await SseClient.OpenAsync(_base, user, query: "?fromSeq=1");
         var replayed = await replay.ReadUntilAsync(e => e.Count == 9, Wait);
         Assert.Equal(events.Select(e => e.ToString()), replayed.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public async Task A_stream_shows_only_its_users_changes_when_another_user_shares_its_topic()
+    {
+        // Users share change topics (ChangeNotice.TopicFor): find another user on this one's.
+        const string user = "ch-topic-own";
+        var other = Enumerable.Range(0, 100_000).Select(i => $"ch-topic-other-{i}")
+            .First(id => ChangeNotice.TopicFor(id) == ChangeNotice.TopicFor(user));
+        var t = Messages.HourAgo;
+        await using var feed = await SseClient.OpenAsync(_base, user);
+        Assert.Equal(0, (await feed.NextAsync(Wait))!.Id);
+
+        (await _api.AddMessageAsync(other, "C2Cmallory", Messages.Body("x1", "mallory", t))).Ok();
+        (await _api.AddMessageAsync(user, "C2Calice", Messages.Body("m1", "alice", t + 1))).Ok();
+
+        var events = await feed.ReadUntilAsync(e => e.Count == 2, Wait);
+        Assert.Equal(["1 newConversation C2Calice", "1 totalUnreadChanged 1"], events.Select(Describe));
     }
 
     [Fact]
