@@ -68,6 +68,24 @@ public sealed class JournalLifeCycleTests
         Assert.Equal(new Compaction(0, 8), Save(cycle, 16, 96 * Day, archivedThrough: 16));
     }
 
+    [Fact]
+    public void Saves_that_end_out_of_order_are_kept_in_seq_order_and_one_that_ends_below_the_horizon_is_not_kept()
+    {
+        var cycle = new JournalLifeCycle(NinetyDays);
+        cycle.Snapshot(State, 4, 1 * Day);
+        Save(cycle, 8, 2 * Day);
+        cycle.Snapshot(State, 12, 3 * Day);
+        Assert.Equal(Compaction.None, cycle.Saved(4, 50 * Day, long.MaxValue));
+        Assert.Equal([4L, 8L], cycle.Kept.Select(c => c.Seq));
+
+        Assert.Equal(new Compaction(0, 8), Save(cycle, 16, 93 * Day));
+        // The save after 12 ends after the horizon moved past nothing it covers: kept. A save below the horizon is not.
+        Assert.Equal(Compaction.None, cycle.Saved(12, 93 * Day, long.MaxValue));
+        cycle.Snapshot(State, 6, (long)(1.5 * Day));
+        Assert.Equal(Compaction.None, cycle.Saved(6, 93 * Day, long.MaxValue));
+        Assert.Equal([8L, 12L, 16L], cycle.Kept.Select(c => c.Seq));
+    }
+
     private static Compaction Save(JournalLifeCycle cycle, long seq, double at, long archivedThrough = long.MaxValue)
     {
         cycle.Snapshot(State, seq, (long)at);

@@ -39,6 +39,9 @@ public sealed class ConversationSetActor : DurableEntity
     /// <summary>While recovering: which replayed events to apply, and the server time of the last one; null after.</summary>
     private ReplayGuard? _replay;
 
+    /// <summary>Snapshot saves in flight and the deletion waiting for them; null when there are none.</summary>
+    private SnapshotSaves? _snapshotSaves;
+
     /// <param name="userID">The owner; null: the actor's own name, unescaped (a shard names each entity after its
     /// entity ID escaped with <see cref="Uri.EscapeDataString(string)"/>), so one <see cref="Akka.Actor.Props"/> serves every
     /// entity of a region (<see cref="ShardedProps"/>).</param>
@@ -135,16 +138,18 @@ public sealed class ConversationSetActor : DurableEntity
                 Sender.Tell(new ConversationGroupsAnswer(_state.ConversationGroups.ToArray()));
                 break;
             case SaveSnapshotSuccess ok:
+                SnapshotSaveEnded(ok.Metadata.SequenceNr);
                 Compact(_lifeCycle.Saved(ok.Metadata.SequenceNr, Now, ArchivedThrough()));
                 break;
             case SaveSnapshotFailure failed:
+                SnapshotSaveEnded(failed.Metadata.SequenceNr);
                 _lifeCycle.SaveFailed(failed.Metadata.SequenceNr);
                 Log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId);
                 break;
             case DeleteMessagesSuccess deleted:
                 // The horizon's snapshot stays; older ones go only once the events they cover are gone, so a reader that
                 // finds the journal starting after event H always finds the snapshot at H.
-                DeleteSnapshots(new SnapshotSelectionCriteria(deleted.ToSequenceNr - 1));
+                DeleteSnapshotsThrough(deleted.ToSequenceNr - 1);
                 break;
             case DeleteMessagesFailure failed:
                 Log.Warning(failed.Cause, "Deleting events of {0} through {1} failed; the next snapshot retries", PersistenceId, failed.ToSequenceNr);
@@ -207,6 +212,7 @@ public sealed class ConversationSetActor : DurableEntity
             DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), _history.Record(before, _state, LastSequenceNr, persisted.At, Retention)));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
             {
+                (_snapshotSaves ??= new SnapshotSaves()).Started(LastSequenceNr);
                 SaveSnapshot(_lifeCycle.Snapshot(_state, LastSequenceNr, persisted.At));
             }
 
@@ -225,12 +231,31 @@ public sealed class ConversationSetActor : DurableEntity
     {
         if (compaction.SnapshotsBelow > 1)
         {
-            DeleteSnapshots(new SnapshotSelectionCriteria(compaction.SnapshotsBelow - 1));
+            DeleteSnapshotsThrough(compaction.SnapshotsBelow - 1);
         }
 
         if (compaction.EventsTo > 0)
         {
             DeleteMessages(compaction.EventsTo);
+        }
+    }
+
+    /// <summary>Deletes the snapshots through <paramref name="maxSeq"/> once no older save is in flight (<see cref="SnapshotSaves"/>).</summary>
+    private void DeleteSnapshotsThrough(long maxSeq) =>
+        DeleteSnapshotsReleased(_snapshotSaves is null ? maxSeq : _snapshotSaves.Delete(maxSeq));
+
+    private void SnapshotSaveEnded(long seq) => DeleteSnapshotsReleased(_snapshotSaves?.Ended(seq) ?? 0);
+
+    private void DeleteSnapshotsReleased(long maxSeq)
+    {
+        if (maxSeq > 0)
+        {
+            DeleteSnapshots(new SnapshotSelectionCriteria(maxSeq));
+        }
+
+        if (_snapshotSaves is { IsIdle: true })
+        {
+            _snapshotSaves = null;
         }
     }
 

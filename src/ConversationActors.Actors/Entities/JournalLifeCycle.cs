@@ -75,9 +75,12 @@ public sealed class JournalLifeCycle(JournalRetention retention)
             return new Compaction(seq, 0);
         }
 
-        if (_saving is not null && _saving.Remove(seq, out var at))
+        // Saves may end out of order (the store runs them concurrently): keep seq order, and forget a save that ended below
+        // the horizon (the entity deletes that snapshot with the ones before the horizon).
+        if (_saving is not null && _saving.Remove(seq, out var at) && seq >= _cut)
         {
-            _kept = _kept.Add(new SnapshotCheckpoint(seq, at));
+            var index = _kept.FindLastIndex(c => c.Seq < seq) + 1;
+            _kept = _kept.Insert(index, new SnapshotCheckpoint(seq, at));
         }
 
         var horizon = retention.Horizon(_kept, now, archivedThrough);
