@@ -649,7 +649,8 @@ public static class MarkdownReport
           are due at a fixed rate; one sent late because every worker was busy counts from its due time (no coordinated
           omission), one whose worker slept until it was due counts from when it was sent (the client's own timer is not the server's).
         - **Recovery rows.** "SELECT + deserialize + fold" folds the same deserialized events into a fresh set in memory with no Akka
-          around it: recovery minus that row is what Akka's replay costs (journal query stream, a message per event, the actor).
+          around it, one after the other on one thread. The entity's recovery reads the journal with one streaming statement
+          (`SqliteJournal`) on one thread and folds each event as it arrives on another, so it can take less than that row.
         - **Baselines.** HTTP ceiling: the bytes of the actor's page answer, written from memory. Serialization ceiling: the same
           100 rendered conversation objects serialized with the gateway's JSON options per request. Redis: `ZREVRANGE` on a sorted set
           scored by orderKey, then one `HGETALL` per conversation (pipelined), each hash holding the conversation's fields as JSON values,
