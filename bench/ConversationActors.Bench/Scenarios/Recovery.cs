@@ -64,7 +64,7 @@ public static class Recovery
             RawSelect(connection, "rec-warm", 1000, system, ConversationSet.Empty("rec-warm", settings.Fold.DedupeWindow));
         }
 
-        reps = reps * 2 + 1;
+        var runs = (reps * 2) + 1;
 
         var smallNoSnap = new List<double>();
         var largeNoSnap = new List<double>();
@@ -73,7 +73,7 @@ public static class Recovery
         var smallRawFold = new List<double>();
         var largeRaw = new List<double>();
         var tinyNoSnap = new List<double>();
-        for (var r = 0; r < reps; r++)
+        for (var r = 0; r < runs; r++)
         {
             tinyNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-tiny", settings));
             smallNoSnap.Add(await TimeToFirstAnswerAsync(system, "rec-small", settings));
@@ -104,7 +104,7 @@ public static class Recovery
         var largeSnap = new List<double>();
         var smallSnap = new List<double>();
         var tinySnap = new List<double>();
-        for (var r = 0; r < reps; r++)
+        for (var r = 0; r < runs; r++)
         {
             largeSnap.Add(await TimeToFirstAnswerAsync(system, "rec-large", settings));
             smallSnap.Add(await TimeToFirstAnswerAsync(system, "rec-small", settings));
@@ -115,7 +115,7 @@ public static class Recovery
         return new Result(
             large, LatencyStats.Median(largeNoSnap), LatencyStats.Median(largeSnap), LatencyStats.Median(largeRaw),
             small, LatencyStats.Median(smallNoSnap), LatencyStats.Median(smallRaw), LatencyStats.Median(smallRawDeser),
-            importRate, snapshotBytes, reps)
+            importRate, snapshotBytes, runs)
         {
             SmallRawSelectDeserializeFoldMs = LatencyStats.Median(smallRawFold),
             Curve =

@@ -14,29 +14,28 @@ namespace ConversationActors.Domain.State;
 public static class DedupeKey
 {
     /// <summary>The key of message <paramref name="msgID"/> in conversation <paramref name="conversationID"/>.</summary>
-    public static ulong Of(string conversationID, string msgID)
-    {
-        // The UTF-8 of conversationID + "\n" + msgID, written straight into one buffer (no joined string per message).
-        var length = Encoding.UTF8.GetMaxByteCount(conversationID.Length + 1 + msgID.Length);
-        Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
-        var written = Encoding.UTF8.GetBytes(conversationID, utf8);
-        utf8[written++] = (byte)'\n';
-        written += Encoding.UTF8.GetBytes(msgID, utf8[written..]);
-        return Hash(utf8[..written]);
-    }
+    public static ulong Of(string conversationID, string msgID) => Hash(conversationID, msgID, separated: true);
 
     /// <summary>The key of a stored v1 key text (<c>conversationID + "\n" + msgID</c>).</summary>
-    public static ulong OfText(string text)
-    {
-        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
-        Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
-        return Hash(utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
-    }
+    public static ulong OfText(string text) => Hash(text, default, separated: false);
 
-    private static ulong Hash(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// SHA-256 over the UTF-8 of <paramref name="first"/>, a newline when <paramref name="separated"/>, and
+    /// <paramref name="second"/>, written straight into one buffer (no joined string per message).
+    /// </summary>
+    private static ulong Hash(ReadOnlySpan<char> first, ReadOnlySpan<char> second, bool separated)
     {
+        var length = Encoding.UTF8.GetMaxByteCount(first.Length + 1 + second.Length);
+        Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(first, utf8);
+        if (separated)
+        {
+            utf8[written++] = (byte)'\n';
+        }
+
+        written += Encoding.UTF8.GetBytes(second, utf8[written..]);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8, hash);
+        SHA256.HashData(utf8[..written], hash);
         return BinaryPrimitives.ReadUInt64LittleEndian(hash);
     }
 }

@@ -169,10 +169,11 @@ public sealed class DedupeMemory
     }
 
     /// <summary>
-    /// The newest keys' storage, shared by the versions that grew from one another: <see cref="Used"/> is how far any
-    /// of them has written. A version holding <c>count</c> keys may write key <c>count</c> in place only while
-    /// <see cref="Used"/> is still <c>count</c> (it claims the slot atomically); otherwise another version has written
-    /// there, and it shares the buffer when that is the same key, else copies.
+    /// The newest keys' storage, shared by the versions that grew from one another; <c>_used</c> is how far any of them
+    /// has claimed. A version holding <c>count</c> keys may write key <c>count</c> in place only while <c>_used</c> is
+    /// still <c>count</c> (it claims the slot atomically); otherwise another version has claimed it, and this one shares
+    /// the buffer when that slot already holds the same key, else copies. A slot claimed but not yet written reads as
+    /// another key, so a race only costs a copy (the entity's thread is the only writer today).
     /// </summary>
     private sealed class NewestBuffer(ulong[] keys, int used)
     {
@@ -181,8 +182,6 @@ public sealed class DedupeMemory
         public static NewestBuffer Empty { get; } = new([], 0);
 
         public ulong[] Keys { get; } = keys;
-
-        public int Used => _used;
 
         /// <summary>The buffer holding this version's <paramref name="count"/> keys and then <paramref name="key"/>.</summary>
         public NewestBuffer Append(int count, ulong key)
