@@ -16,7 +16,7 @@ namespace ConversationActors.Actors.Journal;
 /// What a replay delivers is what the stock replay delivers: the rows of the persistence id in seq order within
 /// [from, to], not marked deleted, at most <c>max</c>, each as a <see cref="Persistent"/> with the same fields.
 /// </summary>
-public class SqliteJournal : SqlWriteJournal
+public class SqliteJournal : SqlJournal
 {
     private readonly string _connectionString;
     private readonly string _select;
