@@ -226,6 +226,9 @@ describe("the web console in Chromium", () => {
       const member = page.locator("tr[data-testid=member]");
       assert.equal(await member.count(), 1);
       assert.match(await member.textContent(), /Up.*reachable.*this node.*leader/);
+      // The node's health: the store apart from entities failing on their own data (issue 26).
+      assert.equal(await page.textContent("[data-testid=store-status]"), "store available");
+      assert.equal(await page.textContent("[data-testid=entity-faults]"), "no entity faults");
       await page.waitForSelector(".entity-type[data-type=conversations] [data-testid=node-shards]", WAIT);
       assert.match(await page.textContent(".entity-type[data-type=conversations] h3"), /conversations: [1-9]\d* shards, [1-9]\d* entities on 1 node/);
       // It refreshes by itself: a new user's entity shows up in the count.

@@ -62,6 +62,11 @@ public sealed record NodeSettings(
         SettingsCatalog.Duration(config, "store-breaker.call-timeout");
         SettingsCatalog.Duration(config, "store-breaker.reset-timeout");
         SettingsCatalog.Duration(config, "recovery-event-timeout");
+        if (SettingsCatalog.Duration(config, "entity-fault-backoff.min") > SettingsCatalog.Duration(config, "entity-fault-backoff.max"))
+        {
+            throw new ConfigurationException(
+                "conversation-actors.entity-fault-backoff.min must be at most entity-fault-backoff.max (environment variables CONVERSATION_ACTORS_ENTITY_FAULT_BACKOFF_MIN/_MAX)");
+        }
         return new NodeSettings(
             new EntitySettings(fold, SettingsCatalog.Int(config, "snapshot-every"), time, SettingsCatalog.Int(config, "changes.history-size"))
             {

@@ -116,6 +116,10 @@ public static class SettingsCatalog
             "how long an open breaker fails calls at once before it lets one through to try the store again", 100, 600_000),
         new("recovery-event-timeout", "CONVERSATION_ACTORS_RECOVERY_EVENT_TIMEOUT", SettingKind.Duration, "5s",
             "an entity whose recovery gets no snapshot or next event within this fails it (503) and is recovered by the next request", 1000, 600_000),
+        new("entity-fault-backoff.min", "CONVERSATION_ACTORS_ENTITY_FAULT_BACKOFF_MIN", SettingKind.Duration, "1s",
+            "after a failure of its own (not the store's), an entity answers 503 at once for this long before it recovers again; doubles per failure", 10, 3_600_000),
+        new("entity-fault-backoff.max", "CONVERSATION_ACTORS_ENTITY_FAULT_BACKOFF_MAX", SettingKind.Duration, "60s",
+            "the longest backoff of a faulted entity", 10, 86_400_000),
         new("cors.allowed-origins", "CONVERSATION_ACTORS_CORS_ALLOWED_ORIGINS", SettingKind.Text, "empty (same origin only)",
             "comma-separated origins (`scheme://host[:port]`) whose pages may call the API, or `*` alone; checked at start"),
     ];

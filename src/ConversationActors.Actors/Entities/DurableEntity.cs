@@ -9,9 +9,12 @@ namespace ConversationActors.Actors.Entities;
 
 /// <summary>
 /// What every entity does when the store fails (issue #19), in one place: the caller of a write that failed is
-/// answered STORE_UNAVAILABLE; the failure and the recovery are reported to <see cref="StoreHealth"/>, which logs once
-/// per outage (the per-entity logs are debug); the entity stops (Akka stops it after a failed write or recovery), and
-/// requests still queued for it are answered by <see cref="StoppedEntityAnswers"/>.
+/// answered STORE_UNAVAILABLE; the entity stops (Akka stops it after a failed write or recovery), and requests still
+/// queued for it are answered by <see cref="StoppedEntityAnswers"/>. Which failure it was decides who hears of it (issue
+/// 26, <see cref="FaultClassifier"/>): a failure of the store goes to <see cref="StoreHealth"/>, which logs once per
+/// outage (the per-entity logs are debug); a failure of this entity's own data or code goes to
+/// <see cref="EntityFaults"/>, which logs it with the persistence ID and backs the entity off: an incarnation started
+/// while the backoff lasts never touches the store and answers every request with the fault until it ends.
 /// Untyped (<see cref="UntypedPersistentActor"/>, a <c>switch</c> per message) and lean (issue #14): a
 /// <c>ReceivePersistentActor</c> holds a handler list per instance (about 1 KB, akka.net #6450); the queue of waiting
 /// callers is made when first needed, the logger is <c>Eventsourced</c>'s own (made on first use), the store health is
@@ -21,12 +24,17 @@ public abstract class DurableEntity : UntypedPersistentActor
 {
     private Queue<PendingReply>? _pending;
 
+    /// <summary>Set when this incarnation started within its fault's backoff: it answers with the fault and stops.</summary>
+    private EntityFault? _backingOff;
+
     /// <summary>What a failed write could not persist, for the refusal's desc ("the event", "the profile").</summary>
     protected abstract string Persisted { get; }
 
-    /// <summary>Callers waiting for the store, oldest first.</summary>
     /// <summary>The node's store health (an extension lookup, not a field: one reference less per entity).</summary>
     private static StoreHealth Store => StoreHealth.Get(Context.System);
+
+    /// <summary>The node's faulted entities (an extension lookup, like <see cref="Store"/>).</summary>
+    private static EntityFaults Faults => EntityFaults.Get(Context.System);
 
     protected int PendingReplies => _pending?.Count ?? 0;
 
@@ -48,16 +56,58 @@ public abstract class DurableEntity : UntypedPersistentActor
     {
     }
 
+    /// <summary>
+    /// An entity started within its fault's backoff does not recover: Akka's recovery never starts, so the store is not
+    /// touched; it answers every request with the fault until the backoff ends, then stops (what is left in its mailbox
+    /// becomes a dead letter that StoppedEntityAnswers answers the same way), and the next request recovers it again.
+    /// </summary>
+    public override void AroundPreStart()
+    {
+        if (!Faults.IsEmpty && Faults.InBackoff(PersistenceId) is { } fault)
+        {
+            _backingOff = fault;
+            Context.SetReceiveTimeout(TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (fault.RetryAt - DateTimeOffset.UtcNow).Ticks)));
+            return;
+        }
+
+        base.AroundPreStart();
+    }
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (_backingOff is null)
+        {
+            return base.AroundReceive(receive, message);
+        }
+
+        if (message is IEntityMessage)
+        {
+            Sender.Tell(new CommandRefused(ErrorCode.StoreUnavailable, _backingOff.Desc));
+        }
+
+        if (message is ReceiveTimeout || DateTimeOffset.UtcNow >= _backingOff.RetryAt)
+        {
+            Context.Stop(Self);
+        }
+
+        return true;
+    }
+
     protected override void OnReplaySuccess()
     {
         base.OnReplaySuccess();
         Store.Succeeded();
+        if (!Faults.IsEmpty)
+        {
+            Faults.Recovered(PersistenceId);
+        }
     }
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        // Akka stops the entity after this; queued requests are answered by StoppedEntityAnswers.
-        Store.Failed("recovery", reason);
+        // Akka stops the entity after this; queued requests are answered by StoppedEntityAnswers. A replayed event that
+        // failed to apply (message) was delivered by the store: the fault is the entity's.
+        Failed("recovery", reason, whileApplying: message is not null);
         Log.Debug("Recovery of {0} failed: {1}", PersistenceId, reason.Message);
     }
 
@@ -65,9 +115,21 @@ public abstract class DurableEntity : UntypedPersistentActor
     {
         // The event may or may not be in the store: never acknowledged. Akka stops the entity after this and the next
         // message recovers the truth from the journal.
-        AnswerAll(new CommandRefused(ErrorCode.StoreUnavailable, $"{Persisted} could not be persisted; nothing was acknowledged, retry"));
-        Store.Failed("write", cause);
+        var fault = Failed("write", cause, whileApplying: false);
+        AnswerAll(new CommandRefused(ErrorCode.StoreUnavailable, fault?.Desc ?? $"{Persisted} could not be persisted; nothing was acknowledged, retry"));
         Log.Debug("Write {0} of {1} failed: {2}", sequenceNr, PersistenceId, cause.Message);
+    }
+
+    /// <summary>Reports a failure to the store's health or to the entity faults, by its origin; the entity fault, if it was one.</summary>
+    private EntityFault? Failed(string what, Exception cause, bool whileApplying)
+    {
+        if (FaultClassifier.Classify(cause, whileApplying) == FaultOrigin.Store)
+        {
+            Store.Failed(what, cause);
+            return null;
+        }
+
+        return Faults.Failed(PersistenceId, Self.Path.ToStringWithoutAddress(), what, cause);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)

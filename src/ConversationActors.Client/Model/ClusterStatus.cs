@@ -5,7 +5,35 @@ namespace ConversationActors.Client.Model;
 /// <param name="Leader">The cluster leader's address, or null.</param>
 /// <param name="Members">Every member the answering node knows.</param>
 /// <param name="Sharding">Per entity type (<c>conversations</c>, <c>user-profiles</c>, <c>group-profiles</c>): shards and entities per node.</param>
-public sealed record ClusterStatus(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyDictionary<string, EntityTypeStats> Sharding);
+/// <param name="Health">The answering node's health: its event store, and its entities failing on their own data or code.</param>
+public sealed record ClusterStatus(
+    string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyDictionary<string, EntityTypeStats> Sharding, NodeHealth? Health = null);
+
+/// <summary>One node's health: the store (node-wide) apart from entity faults (each affects one user).</summary>
+/// <param name="Store">Whether the event store answers.</param>
+/// <param name="EntityFaults">The entities failing for a reason of their own.</param>
+public sealed record NodeHealth(StoreStatus Store, EntityFaults EntityFaults);
+
+/// <summary>Whether the event store answers.</summary>
+/// <param name="Available">False during an outage.</param>
+/// <param name="Since">When the outage began (UTC), or null.</param>
+/// <param name="Cause">The outage's first failure, or null.</param>
+public sealed record StoreStatus(bool Available, DateTimeOffset? Since, string? Cause);
+
+/// <summary>Entities failing on their own data or code.</summary>
+/// <param name="Count">Faulted now.</param>
+/// <param name="Total">Faults since the node started.</param>
+/// <param name="Entities">The most recent (at most 20).</param>
+public sealed record EntityFaults(int Count, long Total, IReadOnlyList<EntityFault> Entities);
+
+/// <summary>One faulted entity.</summary>
+/// <param name="PersistenceId">Its persistence ID (<c>conversations-{userID}</c>, …).</param>
+/// <param name="What">What failed: <c>recovery</c> or <c>write</c>.</param>
+/// <param name="Cause">The exception's message.</param>
+/// <param name="Failures">Failures in a row.</param>
+/// <param name="Since">The first of them (UTC).</param>
+/// <param name="RetryAt">When the node recovers it again (UTC); until then its requests are answered at once with the fault.</param>
+public sealed record EntityFault(string PersistenceId, string What, string Cause, int Failures, DateTimeOffset Since, DateTimeOffset RetryAt);
 
 /// <summary>A cluster member.</summary>
 /// <param name="Address">Its Akka address.</param>

@@ -9,8 +9,9 @@ namespace ConversationActors.Gateway.Apis;
 
 /// <summary>
 /// SPEC 6: <c>GET /v1/admin/cluster</c> — this node's view of the cluster: members (address, status,
-/// roles, reachability, up since), the leader, and per entity type the shards and entities each node
-/// hosts (ClusterSharding statistics). Admin-only, like every endpoint not marked otherwise (AccessPolicy).
+/// roles, reachability, up since), the leader, per entity type the shards and entities each node
+/// hosts (ClusterSharding statistics), and this node's health: whether its event store answers and which of its
+/// entities failed for a reason of their own (issue 26). Admin-only, like every endpoint not marked otherwise (AccessPolicy).
 /// </summary>
 public static class AdminApi
 {
@@ -50,7 +51,8 @@ public static class AdminApi
                     Cluster.Get(system).SelfAddress.ToString(),
                     state.Leader?.ToString(),
                     members,
-                    sharding));
+                    sharding,
+                    NodeHealthDto.Of(system)));
             })
             .WithName("GetClusterStatus")
             .WithSummary("Members, leader, and the shards and entities each node hosts.");
@@ -79,8 +81,9 @@ public static class AdminApi
     }
 }
 
-/// <summary>The answer of <c>GET /v1/admin/cluster</c>.</summary>
-public sealed record ClusterStatusDto(string Self, string? Leader, IReadOnlyList<ClusterMemberDto> Members, IReadOnlyDictionary<string, EntityTypeStatsDto> Sharding);
+/// <summary>The answer of <c>GET /v1/admin/cluster</c>; <c>health</c> is the answering node's own.</summary>
+public sealed record ClusterStatusDto(
+    string Self, string? Leader, IReadOnlyList<ClusterMemberDto> Members, IReadOnlyDictionary<string, EntityTypeStatsDto> Sharding, NodeHealthDto Health);
 
 /// <summary>One member; <c>upSince</c> is when this node first saw it Up (see <see cref="MemberUpTimes"/>).</summary>
 public sealed record ClusterMemberDto(string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, DateTimeOffset? UpSince);

@@ -38,7 +38,8 @@ public static class GatewayServices
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error);
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"])
-            .AddCheck<StoreReadyCheck>("store", tags: ["ready"]);
+            .AddCheck<StoreReadyCheck>("store", tags: ["ready"])
+            .AddCheck<EntityFaultsCheck>("entities", tags: ["ready"]);
         return builder;
     }
 

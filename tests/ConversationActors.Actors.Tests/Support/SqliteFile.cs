@@ -24,6 +24,25 @@ public static class SqliteFile
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Overwrites the stored payload of event <paramref name="sequenceNr"/> with bytes no serializer reads: a poison event.</summary>
+    public static void CorruptEvent(string connectionString, string persistenceId, long sequenceNr) =>
+        Execute(connectionString, "UPDATE journal SET message = X'DEADBEEF' WHERE persistence_id = $id AND sequence_number = $seq", persistenceId, sequenceNr);
+
+    /// <summary>Removes event <paramref name="sequenceNr"/>'s row: an operator repairing a poison event.</summary>
+    public static void DeleteEvent(string connectionString, string persistenceId, long sequenceNr) =>
+        Execute(connectionString, "DELETE FROM journal WHERE persistence_id = $id AND sequence_number = $seq", persistenceId, sequenceNr);
+
+    private static void Execute(string connectionString, string sql, string persistenceId, long sequenceNr)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", persistenceId);
+        command.Parameters.AddWithValue("$seq", sequenceNr);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
     private static List<long> Longs(string connectionString, string sql, string persistenceId)
     {
         using var connection = new SqliteConnection(connectionString);

@@ -1,6 +1,7 @@
-// The cluster view: members (status, roles, reachability, up since) and, per entity type, the shards and live
-// entities each node hosts, as a bar (its share of the shards) and a grid (one cell per shard, darker = more
-// entities). Polls GET /v1/admin/cluster every few seconds while the view is shown.
+// The cluster view: the answering node's health (its event store apart from entities failing on their own data),
+// members (status, roles, reachability, up since) and, per entity type, the shards and live entities each node hosts,
+// as a bar (its share of the shards) and a grid (one cell per shard, darker = more entities). Polls
+// GET /v1/admin/cluster every few seconds while the view is shown.
 import { admin, el, status, time } from "./api.js";
 
 const EVERY_MS = 3000;
@@ -33,6 +34,7 @@ export function hideCluster() {
 function render(cluster) {
   document.getElementById("cluster-self").textContent = `seen from ${cluster.self}`;
   document.getElementById("cluster-updated").textContent = `updated ${new Date().toLocaleTimeString(undefined, { hour12: false })}`;
+  renderHealth(cluster.health);
   const now = Date.now();
   for (const m of cluster.members) seen.set(m.address, { ...m, removedAt: null });
   for (const [address, m] of seen) {
@@ -66,6 +68,42 @@ function render(cluster) {
 
   const sharding = document.getElementById("sharding");
   sharding.replaceChildren(...Object.entries(cluster.sharding).map(([type, stats]) => entityType(type, stats)));
+}
+
+/** The store's pill (node-wide) and, apart from it, the entities that fail on their own (each affects one user). */
+function renderHealth(health) {
+  const box = document.getElementById("node-health");
+  const store = health.store.available
+    ? el("span", "pill up", "store available")
+    : el("span", "pill bad", `store unavailable since ${new Date(health.store.since).toLocaleTimeString(undefined, { hour12: false })}: ${health.store.cause}`);
+  store.dataset.testid = "store-status";
+  const faults = health.entityFaults;
+  const summary = faults.count === 0
+    ? el("span", "pill up", "no entity faults")
+    : el("span", "pill bad", `${faults.count} entit${faults.count === 1 ? "y fails" : "ies fail"} on its own data (one user each)`);
+  summary.dataset.testid = "entity-faults";
+  const line = el("p");
+  line.append(el("span", "hint", "this node: "), store, summary, el("span", "hint", ` ${faults.total} entity fault(s) since start`));
+  const rows = faults.entities.map((f) => {
+    const row = el("tr");
+    row.dataset.testid = "entity-fault";
+    const id = el("td");
+    id.append(el("code", null, f.persistenceId));
+    row.append(id, el("td", null, f.what), el("td", null, String(f.failures)), el("td", null, f.cause),
+      el("td", null, new Date(f.retryAt).toLocaleTimeString(undefined, { hour12: false })));
+    return row;
+  });
+  if (rows.length === 0) {
+    box.replaceChildren(line);
+    return;
+  }
+  const table = el("table", "grid");
+  const head = el("thead");
+  head.innerHTML = "<tr><th>entity</th><th>failed</th><th>times</th><th>cause</th><th>retried at</th></tr>";
+  const body = el("tbody");
+  body.append(...rows);
+  table.append(head, body);
+  box.replaceChildren(line, table);
 }
 
 function entityType(type, stats) {
