@@ -14,7 +14,9 @@ public sealed class StoreHealth : IExtension
 {
     private readonly ILoggingAdapter _log;
     private readonly object _gate = new();
-    private Outage? _outage;
+
+    /// <summary>Written under <see cref="_gate"/>, read without it: every successful write asks, and almost always finds null.</summary>
+    private volatile Outage? _outage;
 
     public StoreHealth(ExtendedActorSystem system)
     {
@@ -24,16 +26,7 @@ public sealed class StoreHealth : IExtension
     }
 
     /// <summary>The current outage, or null while the store answers.</summary>
-    public Outage? Current
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _outage;
-            }
-        }
-    }
+    public Outage? Current => _outage;
 
     public bool IsAvailable => Current is null;
 
@@ -42,6 +35,7 @@ public sealed class StoreHealth : IExtension
     /// <summary>A store call failed (<paramref name="what"/>: "write", "recovery", …).</summary>
     public void Failed(string what, Exception cause)
     {
+        Outage started;
         lock (_gate)
         {
             if (_outage is not null)
@@ -49,18 +43,24 @@ public sealed class StoreHealth : IExtension
                 return;
             }
 
-            _outage = new Outage(DateTimeOffset.UtcNow, $"{what} failed: {cause.GetBaseException().Message}");
+            started = _outage = new Outage(DateTimeOffset.UtcNow, $"{what} failed: {cause.GetBaseException().Message}");
         }
 
         _log.Warning(
             "The event store is unavailable ({0}); writes and recoveries answer 503 STORE_UNAVAILABLE until it answers again. " +
             "Entities already in memory keep answering reads.",
-            _outage.Cause);
+            started.Cause);
     }
 
     /// <summary>A store call succeeded.</summary>
     public void Succeeded()
     {
+        // The common case, once per successful write or recovery: no outage, no lock (issue 27: a node-wide lock per write).
+        if (_outage is null)
+        {
+            return;
+        }
+
         Outage? ended;
         lock (_gate)
         {
