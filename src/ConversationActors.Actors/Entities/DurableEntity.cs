@@ -77,7 +77,15 @@ public abstract class DurableEntity : UntypedPersistentActor
     {
         if (_backingOff is null)
         {
-            return base.AroundReceive(receive, message);
+            try
+            {
+                return base.AroundReceive(receive, message);
+            }
+            catch (Exception e) when (!IsRecovering)
+            {
+                CommandFailed(message, e);
+                throw;
+            }
         }
 
         if (message is IEntityMessage)
@@ -118,6 +126,23 @@ public abstract class DurableEntity : UntypedPersistentActor
         var fault = Failed("write", cause, whileApplying: false);
         AnswerAll(new CommandRefused(ErrorCode.StoreUnavailable, fault?.Desc ?? $"{Persisted} could not be persisted; nothing was acknowledged, retry"));
         Log.Debug("Write {0} of {1} failed: {2}", sequenceNr, PersistenceId, cause.Message);
+    }
+
+    /// <summary>
+    /// The entity's own code threw while it decided a request or ran a persist callback (a bug on the live path): an
+    /// entity fault, answered at once instead of after ask-timeout. Akka's supervision then restarts the entity, which
+    /// recovers its state from the journal (and clears the fault). A request being decided recorded nothing; callers
+    /// waiting for earlier writes are told their write may or may not be durable, so they retry (idempotent by msgID).
+    /// </summary>
+    private void CommandFailed(object message, Exception cause)
+    {
+        var fault = Faults.Failed(PersistenceId, Self.Path.ToStringWithoutAddress(), "command", cause);
+        if (message is IEntityMessage)
+        {
+            Sender.Tell(new CommandRefused(ErrorCode.StoreUnavailable, $"{PersistenceId} failed on this request ({fault.Cause}); nothing was done"));
+        }
+
+        AnswerAll(new CommandRefused(ErrorCode.Timeout, $"{PersistenceId} failed before it answered ({fault.Cause}); the write may or may not have been applied, retry"));
     }
 
     /// <summary>Reports a failure to the store's health or to the entity faults, by its origin; the entity fault, if it was one.</summary>
