@@ -194,19 +194,23 @@ public sealed class ConversationSetActor : DurableEntity
         }
 
         // A multi-conversation write persists its events together (one atomic write, one journal entry each) and is
-        // answered once, after the last of them is durable.
-        foreach (var evt in decision.Events)
+        // answered once, after the last of them is durable. Each event is folded once (issue 27): the state after it is
+        // kept until it is durable and then becomes the durable state. The durable state before an event is always the
+        // pending state it was decided on, since events become durable in the order they were decided, and a rejection
+        // or failure resets or stops the entity.
+        var after = new ConversationSet[decision.Events.Count];
+        for (var i = 0; i < after.Length; i++)
         {
-            _pending = _pending.Apply(evt);
+            after[i] = _pending = _pending.Apply(decision.Events[i]);
         }
 
         AwaitPersist(Sender, _nextSeq + 1, _nextSeq + decision.Events.Count);
         _nextSeq += decision.Events.Count;
-        var left = decision.Events.Count;
+        var next = 0;
         PersistAllAsync(decision.Events, persisted =>
         {
             var before = _state;
-            _state = _state.Apply(persisted);
+            _state = after[next++];
             // Live change feed: each persisted event's change items go to the user's topic (at most once; the journal
             // fills gaps). The mediator is looked up per event rather than held (issue #14: one reference less per entity).
             DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), _history.Record(before, _state, LastSequenceNr, persisted.At, Retention)));
@@ -216,7 +220,7 @@ public sealed class ConversationSetActor : DurableEntity
                 SaveSnapshot(_lifeCycle.Snapshot(_state, LastSequenceNr, persisted.At));
             }
 
-            if (--left > 0)
+            if (next < after.Length)
             {
                 return;
             }
