@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Issue #9: measures ingest, page reads (with the HTTP/serialization/Redis/PostgreSQL baselines), recovery,
-# memory, the write shapes, history costs, scale curves, store outages and a soak in one run, and rewrites
-# docs/benchmarks.md. About 20 minutes on 2 cores plus the soak (30 minutes unless --soak-minutes).
+# memory, the write shapes, history costs, scale curves, store outages, a soak and the torture suite (issue 26) in one
+# run, and rewrites docs/benchmarks.md. About 20 minutes on 2 cores plus the soak (30 minutes unless --soak-minutes)
+# and the torture soak (10 minutes unless --torture-minutes).
 # Installs what it needs: redis-server (apt) when missing, PostgreSQL via scripts/postgres.sh.
 #
 # Usage: scripts/bench.sh [--smoke] [--no-build] [--only GROUPS]
 #   --smoke     tiny sizes, one repetition (< 2 minutes): checks the bench works; writes data/bench/benchmarks-smoke.md
 #   --no-build  use the existing Release build
 #   --soak-minutes N  the soak's length (default 30)
-#   --only      comma-separated groups (micro,recovery,memory,sqlite,pages,postgres,history,soak,outage): try just those
+#   --torture-minutes N  the torture soak's length (default 10): the tests' torture workload and checks, longer
+#   --only      comma-separated groups (micro,recovery,memory,sqlite,pages,postgres,history,soak,torture,outage): try just those
 #               (pages: the page reads alone on a fresh SQLite server);
 #               writes data/bench/benchmarks-partial.md, never docs/benchmarks.md
 # Environment: BENCH_REDIS_PORT (6379), the CA_PG_* variables of scripts/postgres.sh.
@@ -19,13 +21,15 @@ smoke=0
 build=1
 only=""
 soak_minutes=""
+torture_minutes=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 ;;
     --no-build) build=0 ;;
     --only) only="${2:?--only needs a list of groups}"; shift ;;
     --soak-minutes) soak_minutes="${2:?--soak-minutes needs a number}"; shift ;;
-    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    --torture-minutes) torture_minutes="${2:?--torture-minutes needs a number}"; shift ;;
+    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -73,6 +77,9 @@ if [ "$smoke" -eq 1 ]; then
 fi
 if [ -n "$soak_minutes" ]; then
   args+=(--soak-minutes "$soak_minutes")
+fi
+if [ -n "$torture_minutes" ]; then
+  args+=(--torture-minutes "$torture_minutes")
 fi
 if [ -n "$only" ]; then
   args+=(--only "$only")

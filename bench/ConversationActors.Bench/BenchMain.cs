@@ -55,12 +55,18 @@ public static class BenchMain
 /// <summary>Command-line options shared by every mode.</summary>
 public sealed record Options(bool Smoke, string WorkDir, string ConfigDir, string? Out, string Report, string PostgresConnection, string RedisAddress, string[] Raw)
 {
-    /// <summary><c>--only micro,recovery,memory,sqlite,pages,postgres,history,soak,outage</c>: run just these groups (pages: the page reads alone) (to try one; the report then lacks the rest).</summary>
+    /// <summary><c>--only micro,recovery,memory,sqlite,pages,postgres,history,soak,torture,outage</c>: run just these groups (pages: the page reads alone) (to try one; the report then lacks the rest).</summary>
     /// <summary><c>--soak-minutes N</c>: the soak's length (default 30 minutes; 5 seconds with --smoke).</summary>
     public TimeSpan SoakDuration =>
         Smoke ? TimeSpan.FromSeconds(5)
         : Array.IndexOf(Raw, "--soak-minutes") is var i and >= 0 && i + 1 < Raw.Length ? TimeSpan.FromMinutes(double.Parse(Raw[i + 1], System.Globalization.CultureInfo.InvariantCulture))
         : TimeSpan.FromMinutes(30);
+
+    /// <summary><c>--torture-minutes N</c>: the torture soak's length (default 10 minutes; 6 seconds with --smoke unless given).</summary>
+    public TimeSpan TortureDuration =>
+        Array.IndexOf(Raw, "--torture-minutes") is var i and >= 0 && i + 1 < Raw.Length ? TimeSpan.FromMinutes(double.Parse(Raw[i + 1], System.Globalization.CultureInfo.InvariantCulture))
+        : Smoke ? TimeSpan.FromSeconds(6)
+        : TimeSpan.FromMinutes(10);
 
     public IReadOnlyList<string>? Only => Array.IndexOf(Raw, "--only") is var i and >= 0 && i + 1 < Raw.Length ? Raw[i + 1].Split(',') : null;
 

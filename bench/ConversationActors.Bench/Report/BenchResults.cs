@@ -53,6 +53,9 @@ public sealed class BenchResults
     /// <summary>Issue #14 (6): the soak.</summary>
     public Soak.Result? Soak { get; set; }
 
+    /// <summary>Issue 26: the concurrency torture suite as a soak (its report: operations, outcomes, violations).</summary>
+    public TestSupport.Torture.TortureReport? Torture { get; set; }
+
     /// <summary>Issue #19 (6): time from the store's return to the last user served, per store.</summary>
     public List<StoreOutage.Result> Outages { get; } = [];
 

@@ -57,6 +57,7 @@ public static class MarkdownReport
         HistorySection(md, r);
         CurvesSection(md, r, options);
         SoakSection(md, r);
+        TortureSection(md, r);
         RecoverySection(md, r);
         MemorySection(md, r);
         Micro(md, r);
@@ -131,6 +132,9 @@ public static class MarkdownReport
         Row(md, $"soak: {r.Soak?.Users:N0} users over {r.Soak?.Seconds / 60:N0} min, " + (soakBound is { FromLiveHeap: true } ? "live heap at the end ÷ at two thirds" : "heap after GC in the last third ÷ the middle third"),
             soakBound is { } b ? $"{b.Ratio:0.00}× ({b.Last / 1048576.0:N0} vs {b.Middle / 1048576.0:N0} MiB), {r.Soak?.Samples.Count} samples" : "n/a", "≤ 1.1× (bounded), no failed request",
             soakBound is { IsBounded: true });
+        var torture = r.Torture;
+        Row(md, $"torture: {torture?.Operations:N0} requests ({torture?.Attempts:N0} attempts) over {torture?.Seconds / 60:N1} min, violations",
+            torture is null ? "n/a" : torture.Violations.Count.ToString("N0", Inv), "0", torture is { Passed: true });
         var mem = r.Memory;
         Row(md, "bytes per idle entity", mem is null ? "n/a" : $"{mem.IdleBytesPerEntity:N0} B", "≤ 4 KB", mem is not null && mem.IdleBytesPerEntity <= 4096);
         Row(md, "bytes per held conversation", mem is null ? "n/a" : $"{mem.BytesPerConversation:N0} B", "≤ 0.5 KB", mem is not null && mem.BytesPerConversation <= 512);
@@ -466,6 +470,62 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
+    }
+
+    private static void TortureSection(StringBuilder md, BenchResults r)
+    {
+        md.AppendLine("## Torture (issue 26)");
+        md.AppendLine();
+        if (r.Torture is not { } t)
+        {
+            md.AppendLine("Not run (see failures).");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine("The tests' concurrency torture suite (`tests/ConversationActors.TestSupport/Torture`) for longer: a gateway on SQLite with "
+            + "`passivate-after = 1s`, `snapshot-every = 7` and a journal retention of a tenth of the run (3 s to 60 s); many clients over few users "
+            + "send every kind of write and read, each request 1–4 times at once, retried after random client timeouts. Then every user's journal "
+            + "is read back: each acknowledged message must be in it exactly once, each answer must agree with it, and each user's live list must "
+            + "equal the domain's fold of its journal (the server's replay of it, for a journal compacted by retention).");
+        md.AppendLine();
+        md.AppendLine(string.Create(Inv, $"Seed {t.Seed}: **{t.Operations:N0} logical requests in {t.Seconds / 60:N1} min** on {t.Nodes} node(s), {t.Attempts:N0} attempts, ")
+            + string.Create(Inv, $"{t.ExtraCopies:N0} extra concurrent copies, {t.ClientTimeouts:N0} client timeouts, {t.MessagesAcknowledged:N0} messages acknowledged; ")
+            + string.Create(Inv, $"{t.Users:N0} users ({t.Retired:N0} retired at their message cap), {t.Rests:N0} rests, live entities up to {t.MostEntities:N0} and dropping {t.EntityDrops:N0} times; ")
+            + string.Create(Inv, $"journals: {t.WholeJournals:N0} whole (folded), {t.CompactedJournals:N0} compacted by retention, {t.EventsRead:N0} events read back. ")
+            + (t.Passed ? "**No violation.**" : string.Create(Inv, $"**{t.Violations.Count:N0} violations** (below).")));
+        md.AppendLine();
+        md.AppendLine("| kind | requests | attempts | outcomes (HTTP status and code) |");
+        md.AppendLine("| --- | ---: | ---: | --- |");
+        foreach (var kind in t.ByKind)
+        {
+            md.AppendLine(Inv, $"| {kind.Kind} | {kind.Operations:N0} | {kind.Attempts:N0} | {Escape(string.Join(", ", kind.Outcomes.Select(o => $"{o.Key} ×{o.Value:N0}")))} |");
+        }
+
+        md.AppendLine();
+        if (t.FailureReasons.Count > 0)
+        {
+            md.AppendLine("Failed attempts by reason (503s, no answer; allowed only within a declared fault):");
+            md.AppendLine();
+            foreach (var (reason, count) in t.FailureReasons)
+            {
+                md.AppendLine(Inv, $"- ×{count:N0}: {Escape(reason)}");
+            }
+
+            md.AppendLine();
+        }
+
+        if (!t.Passed)
+        {
+            md.AppendLine(Inv, $"Violations (the first 50 of {t.Violations.Count:N0}; repeat with `TORTURE_SEED={t.Seed}`):");
+            md.AppendLine();
+            foreach (var violation in t.Violations.Take(50))
+            {
+                md.AppendLine("- " + Escape(violation.Describe()));
+            }
+
+            md.AppendLine();
+        }
     }
 
     /// <summary>

@@ -146,6 +146,20 @@ public static class Driver
             return true;
         });
 
+        // Issue 26: the torture suite's workload and checks for minutes instead of the tests' seconds.
+        await StepAsync(results, "torture", async () =>
+        {
+            if (!Wants("torture"))
+            {
+                return false;
+            }
+
+            results.Torture = await Torture.RunAsync(options, options.TortureDuration);
+            return results.Torture.Passed
+                ? true
+                : throw new InvalidOperationException($"{results.Torture.Violations.Count} violations (seed {results.Torture.Seed}): {results.Torture.Violations[0].Describe()}");
+        });
+
         // Issue #19: the store goes away for a while under write load and comes back; how long until every user is served.
         await StepAsync(results, "store outage postgres", async () =>
         {

@@ -14,7 +14,7 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly ITestOutputHelper _output;
 
-    private LocalCluster(string directory, ITestOutputHelper output)
+    private LocalCluster(string directory, ITestOutputHelper output, IReadOnlyDictionary<string, string>? settings)
     {
         Directory = directory;
         _output = output;
@@ -25,6 +25,10 @@ public sealed class LocalCluster : IAsyncDisposable
             ["CLUSTER_AKKA_BASE"] = AkkaBase.ToString(),
             ["CA_PG_DB"] = "conversations_cluster_tests",
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            _environment[name] = value;
+        }
     }
 
     /// <summary>The folder with node-I.pid and node-I.log.</summary>
@@ -35,10 +39,11 @@ public sealed class LocalCluster : IAsyncDisposable
     public static string AkkaAddress(int node) => $"akka.tcp://conversation-actors@127.0.0.1:{AkkaBase + node}";
 
     /// <summary>Fresh database, then <c>cluster.sh start <paramref name="nodes"/></c>.</summary>
-    public static async Task<LocalCluster> StartAsync(string name, int nodes, ITestOutputHelper output)
+    /// <param name="settings">Environment variables for every node (<c>CONVERSATION_ACTORS_*</c> settings overrides).</param>
+    public static async Task<LocalCluster> StartAsync(string name, int nodes, ITestOutputHelper output, IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Repository.Root, "data", "cluster-tests", name);
-        var cluster = new LocalCluster(directory, output);
+        var cluster = new LocalCluster(directory, output, settings);
         await cluster.RunAsync("cluster.sh", "stop"); // leftovers of an aborted run
         if (System.IO.Directory.Exists(directory))
         {

@@ -1,28 +1,27 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ConversationActors.TestSupport.Hosting;
 
 namespace ConversationActors.Gateway.Tests.Readme;
 
 /// <summary>
-/// The gateway as a real process on 127.0.0.1 (the built dll, as `dotnet run` would start it), on a
-/// SQLite file in a fresh temp folder. Disposing it sends SIGTERM and waits for the exit.
+/// The gateway as a real process on 127.0.0.1 (<see cref="GatewayServerProcess"/>: the built dll, as `dotnet run` would
+/// start it) on the SQLite file <c>c.db</c> of a folder: a fresh temp folder it owns, or one the caller keeps across
+/// restarts. Disposing it sends SIGTERM and waits for the exit.
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly GatewayServerProcess _server;
     private readonly string _folder;
     private readonly bool _ownsFolder;
 
-    private GatewayProcess(Process process, string folder, string baseUrl, bool ownsFolder)
+    private GatewayProcess(GatewayServerProcess server, string folder, bool ownsFolder)
     {
-        _process = process;
+        _server = server;
         _folder = folder;
         _ownsFolder = ownsFolder;
-        BaseUrl = baseUrl;
     }
 
-    public string BaseUrl { get; }
+    /// <summary>The base URL without a trailing slash (<c>http://127.0.0.1:PORT</c>).</summary>
+    public string BaseUrl => _server.BaseAddress.ToString().TrimEnd('/');
 
     public static Task<GatewayProcess> StartAsync(TimeSpan readyWithin) =>
         StartAsync(readyWithin, Directory.CreateTempSubdirectory("ca-readme-").FullName, new Dictionary<string, string>(), ownsFolder: true);
@@ -36,87 +35,23 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     private static async Task<GatewayProcess> StartAsync(TimeSpan readyWithin, string folder, IReadOnlyDictionary<string, string> environment, bool ownsFolder)
     {
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var dll = Path.Combine(AppContext.BaseDirectory, "ConversationActors.Gateway.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
+        var settings = new Dictionary<string, string>(environment)
         {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={Path.Combine(folder, "c.db")}",
         };
-        start.Environment["CONVERSATION_ACTORS_SQLITE_CONNECTION"] = $"Data Source={Path.Combine(folder, "c.db")}";
-        start.Environment["CONVERSATION_ACTORS_CONFIG_DIR"] = Path.Combine(AppContext.BaseDirectory, "config");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var gateway = new GatewayProcess(process, folder, baseUrl, ownsFolder);
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow + readyWithin;
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                if ((await http.GetAsync(baseUrl + "/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return gateway;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        await gateway.DisposeAsync();
-        throw new TimeoutException($"the gateway at {baseUrl} was not ready within {readyWithin}");
+        var dll = Path.Combine(AppContext.BaseDirectory, "ConversationActors.Gateway.dll");
+        return new GatewayProcess(await GatewayServerProcess.StartAsync(dll, folder, settings, readyWithin), folder, ownsFolder);
     }
 
     /// <summary>SIGKILL: the process dies at once, mid-write if it was writing (a crash, not a shutdown).</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill();
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _server.KillAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            // SIGTERM: the graceful shutdown an operator would send.
-            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
-        _process.Dispose();
+        await _server.DisposeAsync();
         if (_ownsFolder)
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

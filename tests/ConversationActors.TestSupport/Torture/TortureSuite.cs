@@ -1,0 +1,28 @@
+namespace ConversationActors.TestSupport.Torture;
+
+/// <summary>
+/// A whole torture run: the nodes warmed up (<see cref="WarmUp"/>), the load (<see cref="TortureLoad"/>) and alongside it
+/// whatever faults the caller injects (each declared in <see cref="FaultWindows"/>), then the evidence read over HTTP and
+/// every check. Tests assert <see cref="TortureReport.Passed"/> with <see cref="TortureReport.Describe"/> as the message;
+/// the bench reports it.
+/// </summary>
+public static class TortureSuite
+{
+    /// <param name="options">The run's shape and the nodes to send to.</param>
+    /// <param name="faults">Runs alongside the load (started with it) and declares each fault it injects; null: none.</param>
+    public static async Task<TortureReport> RunAsync(TortureOptions options, Func<FaultWindows, Task>? faults = null)
+    {
+        if (options.WarmUp)
+        {
+            await WarmUp.RunAsync(options);
+        }
+
+        var windows = new FaultWindows();
+        var load = TortureLoad.RunAsync(options);
+        var injected = faults is null ? Task.CompletedTask : Task.Run(() => faults(windows));
+        var result = await load;
+        await injected;
+        var evidence = await EvidenceCollector.CollectAsync(options, result, windows);
+        return TortureReport.Of(evidence, HistoryChecker.Check(evidence));
+    }
+}
