@@ -39,8 +39,8 @@ public sealed class ConversationSetActor : DurableEntity
     /// <summary>While recovering: which replayed events to apply, and the server time of the last one; null after.</summary>
     private ReplayGuard? _replay;
 
-    /// <summary>Snapshot saves in flight and the deletion waiting for them; null when there are none.</summary>
-    private SnapshotSaves? _snapshotSaves;
+    /// <summary>Snapshot saves and event deletions in flight and the deletions waiting for them; null when there are none.</summary>
+    private CompactionCalls? _compaction;
 
     /// <param name="userID">The owner; null: the actor's own name, unescaped (a shard names each entity after its
     /// entity ID escaped with <see cref="Uri.EscapeDataString(string)"/>), so one <see cref="Akka.Actor.Props"/> serves every
@@ -150,9 +150,11 @@ public sealed class ConversationSetActor : DurableEntity
                 // The horizon's snapshot stays; older ones go only once the events they cover are gone, so a reader that
                 // finds the journal starting after event H always finds the snapshot at H.
                 DeleteSnapshotsThrough(deleted.ToSequenceNr - 1);
+                EventDeletionEnded();
                 break;
             case DeleteMessagesFailure failed:
-                Log.Warning(failed.Cause, "Deleting events of {0} through {1} failed; the next snapshot retries", PersistenceId, failed.ToSequenceNr);
+                Log.Warning(failed.Cause, "Deleting events of {0} through {1} failed; a later horizon or the next snapshot retries", PersistenceId, failed.ToSequenceNr);
+                EventDeletionEnded();
                 break;
             case DeleteSnapshotsSuccess:
                 break;
@@ -216,7 +218,7 @@ public sealed class ConversationSetActor : DurableEntity
             DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(ChangeNotice.TopicFor(_state.OwnerID), _history.Record(before, _state, LastSequenceNr, persisted.At, Retention)));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
             {
-                (_snapshotSaves ??= new SnapshotSaves()).Started(LastSequenceNr);
+                (_compaction ??= new CompactionCalls()).SaveStarted(LastSequenceNr);
                 SaveSnapshot(_lifeCycle.Snapshot(_state, LastSequenceNr, persisted.At));
             }
 
@@ -240,15 +242,17 @@ public sealed class ConversationSetActor : DurableEntity
 
         if (compaction.EventsTo > 0)
         {
-            DeleteMessages(compaction.EventsTo);
+            DeleteEventsReleased((_compaction ??= new CompactionCalls()).DeleteEvents(compaction.EventsTo));
         }
     }
 
-    /// <summary>Deletes the snapshots through <paramref name="maxSeq"/> once no older save is in flight (<see cref="SnapshotSaves"/>).</summary>
+    /// <summary>Deletes the snapshots through <paramref name="maxSeq"/> once no older save is in flight (<see cref="CompactionCalls"/>).</summary>
     private void DeleteSnapshotsThrough(long maxSeq) =>
-        DeleteSnapshotsReleased(_snapshotSaves is null ? maxSeq : _snapshotSaves.Delete(maxSeq));
+        DeleteSnapshotsReleased(_compaction is null ? maxSeq : _compaction.DeleteSnapshots(maxSeq));
 
-    private void SnapshotSaveEnded(long seq) => DeleteSnapshotsReleased(_snapshotSaves?.Ended(seq) ?? 0);
+    private void SnapshotSaveEnded(long seq) => DeleteSnapshotsReleased(_compaction?.SaveEnded(seq) ?? 0);
+
+    private void EventDeletionEnded() => DeleteEventsReleased(_compaction?.EventsDeleted() ?? 0);
 
     private void DeleteSnapshotsReleased(long maxSeq)
     {
@@ -257,9 +261,25 @@ public sealed class ConversationSetActor : DurableEntity
             DeleteSnapshots(new SnapshotSelectionCriteria(maxSeq));
         }
 
-        if (_snapshotSaves is { IsIdle: true })
+        DropIdleCompaction();
+    }
+
+    /// <summary>One deletion of events in flight at a time (<see cref="CompactionCalls"/>): sends the one released, if any.</summary>
+    private void DeleteEventsReleased(long toSeq)
+    {
+        if (toSeq > 0)
         {
-            _snapshotSaves = null;
+            DeleteMessages(toSeq);
+        }
+
+        DropIdleCompaction();
+    }
+
+    private void DropIdleCompaction()
+    {
+        if (_compaction is { IsIdle: true })
+        {
+            _compaction = null;
         }
     }
 
