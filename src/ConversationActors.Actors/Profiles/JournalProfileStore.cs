@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Akka.Actor;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Db;
@@ -5,6 +6,7 @@ using Akka.Persistence.Sql.Journal.Types;
 using ConversationActors.Actors.Entities;
 using ConversationActors.Domain.Profiles;
 using LinqToDB;
+using Microsoft.Data.Sqlite;
 
 namespace ConversationActors.Actors.Profiles;
 
@@ -13,7 +15,8 @@ namespace ConversationActors.Actors.Profiles;
 /// the change (<see cref="IProfileEvent"/>), so a profile is its entity's latest event. One query per
 /// <see cref="ChunkSize"/> IDs selects, for each persistence ID asked, the row with the highest sequence number, through
 /// Akka.Persistence.Sql's own table mapping and connection factory, and decodes it with the serializer the row names.
-/// A profile entity is answered only after its event is durable, so what this reads is what the entity holds.
+/// A profile entity is answered only after its event is durable, so what this reads is what the entity holds. Before the
+/// first write creates the journal's table there are no profiles (not an error).
 /// </summary>
 public sealed class JournalProfileStore : IProfileStore
 {
@@ -41,6 +44,23 @@ public sealed class JournalProfileStore : IProfileStore
 
         var persistenceIds = userIDs.Select(id => UserProfileActor.PersistencePrefix + id)
             .Concat(groupIDs.Select(id => GroupProfileActor.PersistencePrefix + id));
+        try
+        {
+            return await ReadAsync(persistenceIds, cancellationToken);
+        }
+        catch (DbException e) when (IsMissingTable(e))
+        {
+            // The journal's table is created by the first write: before it, no profile exists.
+            return ProfileBatch.None;
+        }
+    }
+
+    /// <summary>SQLite's "no such table", PostgreSQL's undefined_table (SQLSTATE 42P01).</summary>
+    private static bool IsMissingTable(DbException e) =>
+        e.SqlState == "42P01" || (e is SqliteException { SqliteErrorCode: 1 } && e.Message.Contains("no such table", StringComparison.Ordinal));
+
+    private async Task<ProfileBatch> ReadAsync(IEnumerable<string> persistenceIds, CancellationToken cancellationToken)
+    {
         var users = new Dictionary<string, UserProfile>(StringComparer.Ordinal);
         var groups = new Dictionary<string, GroupProfile>(StringComparer.Ordinal);
         await using var db = _connections.GetConnection();
