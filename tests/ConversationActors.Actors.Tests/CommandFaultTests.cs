@@ -63,7 +63,7 @@ public sealed class CommandFaultTests(ITestOutputHelper output) : Akka.TestKit.X
 
         protected override string Persisted => "the text";
 
-        protected override void OnRecover(object message)
+        protected override void Recover(object message)
         {
             if (message is string)
             {

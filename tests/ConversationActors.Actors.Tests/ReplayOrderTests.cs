@@ -52,6 +52,32 @@ public sealed class ReplayOrderTests(DatabaseFolder folder, ITestOutputHelper ou
             TimeSpan.FromMilliseconds(100));
     }
 
+    [Fact]
+    public async Task A_profile_entity_guards_its_replay_too_an_out_of_order_replay_never_answers_an_older_profile()
+    {
+        const string user = "profile-swapped";
+        var database = folder.NewConnectionString();
+        await using (var writer = await TestNode.StartAsync(database, Config))
+        {
+            foreach (var nickname in new[] { "one", "two", "three" })
+            {
+                (await writer.Service.UpdateUserProfileAsync(user, new Domain.Profiles.UserProfilePatch(["nickname"], nickname, null, null), CancellationToken.None)).Ok();
+            }
+        }
+
+        await using var node = await TestNode.StartAsync(database, Config);
+        using (FailingSqlJournal.InjectReplayFault(UserProfileActor.PersistencePrefix + user, ReplayFault.OutOfOrder))
+        {
+            // Replayed 1, 3, 2: folded as is, the profile would say "two".
+            (await node.Service.GetUserProfileAsync(user, CancellationToken.None)).Refused(ErrorCode.StoreUnavailable);
+        }
+
+        await AwaitAssertAsync(
+            async () => Assert.Equal("three", (await node.Service.GetUserProfileAsync(user, CancellationToken.None)).Ok().Nickname),
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(100));
+    }
+
     /// <summary>Three incoming messages, a read of the first conversation, one more message: the order matters for unread.</summary>
     private static async Task<string> WriteStoryAsync(string database, string user)
     {

@@ -36,9 +36,6 @@ public sealed class ConversationSetActor : DurableEntity
     private readonly string _userID;
     private readonly JournalLifeCycle _lifeCycle;
 
-    /// <summary>While recovering: which replayed events to apply, and the server time of the last one; null after.</summary>
-    private ReplayGuard? _replay;
-
     /// <summary>Snapshot saves and event deletions in flight and the deletions waiting for them; null when there are none.</summary>
     private CompactionCalls? _compaction;
 
@@ -76,7 +73,7 @@ public sealed class ConversationSetActor : DurableEntity
     public static Props ShardedProps(EntitySettings settings) =>
         Akka.Actor.Props.Create(() => new ConversationSetActor(null, settings));
 
-    protected override void OnRecover(object message)
+    protected override void Recover(object message)
     {
         switch (message)
         {
@@ -84,28 +81,14 @@ public sealed class ConversationSetActor : DurableEntity
                 var snapshot = (ConversationSetSnapshot)offer.Snapshot;
                 _state = snapshot.Restore(_settings.Fold.DedupeWindow);
                 _lifeCycle.Recovered(offer.Metadata.SequenceNr, snapshot);
-                _replay = new ReplayGuard(offer.Metadata.SequenceNr);
                 break;
-            case IConversationEvent e when _replay!.ShouldApply():
+            case IConversationEvent e:
                 // No one sees the state until recovery ends: the fold writes in place (issue #14, ConversationSet.Transient).
-                _state = (_replay.Edit is null ? _state.Transient(_replay.Edit = new FoldEdit()) : _state).Apply(e);
-                _replay.ReplayedAt = e.At;
+                var replay = Replay!;
+                _state = (replay.Edit is null ? _state.Transient(replay.Edit = new FoldEdit()) : _state).Apply(e);
+                replay.ReplayedAt = e.At;
                 break;
         }
-    }
-
-    /// <summary>
-    /// Notes the sequence number of each replayed event before Akka unwraps it for <see cref="OnRecover"/> (Akka's own
-    /// LastSequenceNr only moves forward, so it cannot tell a late event from a repeated one).
-    /// </summary>
-    protected override bool AroundReceive(Receive receive, object message)
-    {
-        if (message is ReplayedMessage replayed)
-        {
-            (_replay ??= new ReplayGuard(0)).Replaying = replayed.Persistent.SequenceNr;
-        }
-
-        return base.AroundReceive(receive, message);
     }
 
     protected override void OnCommand(object message)
@@ -312,16 +295,14 @@ public sealed class ConversationSetActor : DurableEntity
     /// After recovery: nothing is pending, and the change history starts where recovery ended (its total known when an
     /// event was replayed, or with no journal).
     /// </summary>
-    protected override void OnReplaySuccess()
+    protected override void Recovered(ReplayGuard? replay)
     {
-        base.OnReplaySuccess();
-        var replayedAt = _replay?.ReplayedAt ?? 0;
-        if (_replay?.Edit is { } edit)
+        var replayedAt = replay?.ReplayedAt ?? 0;
+        if (replay?.Edit is { } edit)
         {
             _state = _state.Sealed(edit);
         }
 
-        _replay = null;
         _pending = _state;
         _nextSeq = LastSequenceNr;
         _history.Reset(LastSequenceNr, LastSequenceNr == 0 ? 0 : replayedAt > 0 ? ListQueries.TotalUnread(_state, replayedAt, Retention) : null);

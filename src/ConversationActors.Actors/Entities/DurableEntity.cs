@@ -27,6 +27,13 @@ public abstract class DurableEntity : UntypedPersistentActor
     /// <summary>Set when this incarnation started within its fault's backoff: it answers with the fault and stops.</summary>
     private EntityFault? _backingOff;
 
+    /// <summary>
+    /// While recovering: which replayed events to apply (<see cref="ReplayGuard"/>: an event replayed again is skipped, one
+    /// out of order fails the recovery); null before the first replayed event or snapshot, and after recovery. Every
+    /// entity has it (issue 27: the profile entities had none).
+    /// </summary>
+    protected ReplayGuard? Replay { get; private set; }
+
     /// <summary>What a failed write could not persist, for the refusal's desc ("the event", "the profile").</summary>
     protected abstract string Persisted { get; }
 
@@ -77,6 +84,13 @@ public abstract class DurableEntity : UntypedPersistentActor
     {
         if (_backingOff is null)
         {
+            if (message is ReplayedMessage replayed)
+            {
+                // Noted before Akka unwraps the event for OnRecover: Akka's LastSequenceNr only moves forward, so it cannot
+                // tell a late event from a repeated one.
+                (Replay ??= new ReplayGuard(0)).Replaying = replayed.Persistent.SequenceNr;
+            }
+
             try
             {
                 return base.AroundReceive(receive, message);
@@ -101,9 +115,41 @@ public abstract class DurableEntity : UntypedPersistentActor
         return true;
     }
 
-    protected override void OnReplaySuccess()
+    /// <summary>A replayed event is applied only when the <see cref="Replay"/> guard says so; the rest goes to <see cref="Recover"/>.</summary>
+    protected sealed override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer offer:
+                Replay = new ReplayGuard(offer.Metadata.SequenceNr);
+                break;
+            case RecoveryCompleted:
+                break;
+            default:
+                if (Replay?.ShouldApply() == false)
+                {
+                    return;
+                }
+
+                break;
+        }
+
+        Recover(message);
+    }
+
+    /// <summary>A snapshot offered or a replayed event to apply (each event once, in sequence order).</summary>
+    protected abstract void Recover(object message);
+
+    /// <summary>Recovery ended; <paramref name="replay"/> is the guard it used (null: nothing was replayed).</summary>
+    protected virtual void Recovered(ReplayGuard? replay)
+    {
+    }
+
+    protected sealed override void OnReplaySuccess()
     {
         base.OnReplaySuccess();
+        Recovered(Replay);
+        Replay = null;
         Store.Succeeded();
         if (!Faults.IsEmpty)
         {

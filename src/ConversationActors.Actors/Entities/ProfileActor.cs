@@ -36,7 +36,7 @@ public abstract class ProfileActor<TProfile> : DurableEntity
     /// <summary>Handles a request of this kind of profile (get, update); false: not one.</summary>
     protected abstract bool HandleRequest(object message);
 
-    protected override void OnRecover(object message)
+    protected override void Recover(object message)
     {
         switch (message)
         {
