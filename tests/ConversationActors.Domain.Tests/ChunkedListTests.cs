@@ -16,6 +16,44 @@ public class ChunkedListTests
     [Theory]
     [InlineData(1, 3_000)]
     [InlineData(2, 300)]
+    [InlineData(3, 20)]
+    public void Differences_between_two_versions_are_exactly_the_keys_whose_item_changed_appeared_or_went(int seed, int keys)
+    {
+        var random = new Random(seed);
+        var list = ChunkedList<Item>.Empty;
+        var versions = new List<ChunkedList<Item>> { list };
+        for (var step = 0; step < 4_000; step++)
+        {
+            var key = random.Next(keys);
+            var at = list.Search(key, ByKey);
+            var item = new Item(key, step);
+            list = (at, random.Next(3)) switch
+            {
+                ( < 0, _) => list.Insert(~at, item),
+                (_, 0) => list.SetItem(at, item),
+                _ => list.RemoveAt(at),
+            };
+            versions.Add(list);
+        }
+
+        for (var i = 0; i < 300; i++)
+        {
+            var before = versions[random.Next(versions.Count)];
+            var after = random.Next(2) == 0 ? versions[Math.Min(versions.Count - 1, versions.IndexOf(before) + 1 + random.Next(3))] : versions[random.Next(versions.Count)];
+            var expected = before.Select(b => b.Key).Union(after.Select(a => a.Key))
+                .Where(k => !ReferenceEquals(before.FirstOrDefault(b => b.Key == k), after.FirstOrDefault(a => a.Key == k)))
+                .Order();
+            var found = ChunkedList<Item>.Differences(before, after, (a, b) => a.Key.CompareTo(b.Key)).ToList();
+
+            Assert.Equal(expected, found.Select(d => (d.Before ?? d.After)!.Key));
+            Assert.All(found, d => Assert.True(
+                (d.Before is null || before.Contains(d.Before)) && (d.After is null || after.Contains(d.After)) && (d.Before is null || d.After is null || d.Before.Key == d.After.Key)));
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 3_000)]
+    [InlineData(2, 300)]
     [InlineData(3, 50)]
     public void It_answers_like_a_sorted_list_through_random_changes(int seed, int keys)
     {

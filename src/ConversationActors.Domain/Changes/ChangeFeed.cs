@@ -94,20 +94,8 @@ public sealed record ChangeFeed(ConversationSet State, long Seq, long TotalUnrea
         var touched = new HashSet<string>(StringComparer.Ordinal);
         if (!ReferenceEquals(before.Conversations, after.Conversations))
         {
-            // Both indexes are in conversationID order: one merge walk.
-            using var was = before.Conversations.Values.GetEnumerator();
-            using var now = after.Conversations.Values.GetEnumerator();
-            var (hasWas, hasNow) = (was.MoveNext(), now.MoveNext());
-            while (hasWas || hasNow)
-            {
-                var order = !hasWas ? 1 : !hasNow ? -1 : string.CompareOrdinal(was.Current.ID.Value, now.Current.ID.Value);
-                if (order != 0 || !ReferenceEquals(was.Current, now.Current))
-                {
-                    touched.Add(order <= 0 ? was.Current.ID.Value : now.Current.ID.Value);
-                }
-
-                (hasWas, hasNow) = (order <= 0 ? was.MoveNext() : hasWas, order >= 0 ? now.MoveNext() : hasNow);
-            }
+            // Both indexes are in conversationID order: one merge walk that skips the chunks both versions share.
+            touched.UnionWith(ConversationIndex.Changed(before.Conversations, after.Conversations));
         }
 
         if (!ReferenceEquals(before.Remarks, after.Remarks))

@@ -23,6 +23,14 @@ public sealed class ConversationIndex
 
     public IEnumerable<string> Keys => _byID.Select(e => e.ID.Value);
 
+    /// <summary>
+    /// The conversationIDs whose entry differs between <paramref name="before"/> and <paramref name="after"/> (replaced,
+    /// added or removed), in ordinal order; entries both share are skipped a chunk at a time (<see cref="ChunkedList{T}.Differences"/>).
+    /// </summary>
+    public static IEnumerable<string> Changed(ConversationIndex before, ConversationIndex after) =>
+        ChunkedList<ConversationEntry>.Differences(before._byID, after._byID, (a, b) => string.CompareOrdinal(a.ID.Value, b.ID.Value))
+            .Select(d => (d.Before ?? d.After)!.ID.Value);
+
     /// <summary>The entry of <paramref name="conversationID"/>; throws when there is none.</summary>
     public ConversationEntry this[string conversationID] =>
         Find(conversationID) ?? throw new KeyNotFoundException($"no conversation {conversationID}");
