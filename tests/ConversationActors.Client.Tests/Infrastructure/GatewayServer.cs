@@ -1,4 +1,5 @@
 using ConversationActors.Gateway.Hosting;
+using ConversationActors.TestSupport.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -7,12 +8,10 @@ namespace ConversationActors.Client.Tests.Infrastructure;
 
 /// <summary>
 /// The real gateway (its own Program) on Kestrel at a free loopback port, on a fresh SQLite file, optionally
-/// with a signing key. The client under test talks to <see cref="BaseAddress"/> over real HTTP.
+/// with TestSupport's signing key (<see cref="Tokens.Key"/>). The client under test talks to <see cref="BaseAddress"/> over real HTTP.
 /// </summary>
 public sealed class GatewayServer : IAsyncDisposable
 {
-    public const string SigningKey = "client-test-signing-key-of-32-bytes-or-more!";
-
     private readonly Factory _factory;
     private readonly string _folder;
 
@@ -30,7 +29,7 @@ public sealed class GatewayServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("ca-client-").FullName;
         var hocon = $"conversation-actors.sqlite.connection-string = \"Data Source={Path.Combine(folder, "c.db")}\"\n"
             + "conversation-actors.rate-limit.permits = 0\nconversation-actors.rate-limit.admin-permits = 0\n"
-            + (secured ? $"conversation-actors.auth.signing-key = \"{SigningKey}\"\n" : string.Empty) + extraHocon;
+            + (secured ? Tokens.Hocon + "\n" : string.Empty) + extraHocon;
         var factory = new Factory(hocon);
         factory.UseKestrel(0);
         factory.StartServer();
