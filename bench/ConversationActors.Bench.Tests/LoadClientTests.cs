@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using ConversationActors.Bench.Load;
+using ConversationActors.TestSupport.Hosting;
 
 namespace ConversationActors.Bench.Tests;
 
@@ -45,7 +44,7 @@ public sealed class LoadClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        var port = FreePort();
+        var port = GatewayServerProcess.FreePort();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         _app = builder.Build();
         _app.MapGet("/ok", () =>
@@ -135,12 +134,5 @@ public sealed class LoadClientTests : IAsyncLifetime
     {
         Assert.Throws<ArgumentException>(() => new LoadSpec(1).Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new LoadSpec(0, Count: 1).Validate());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -12,7 +12,7 @@ public sealed class ArchiveTests
     [Fact]
     public async Task Archive_is_incremental_repairs_a_crashed_run_and_imports_into_a_fresh_store_with_identical_events_and_lists()
     {
-        await using var source = AuditHost.Start();
+        await using var source = await AuditHost.StartAsync();
         var archive = Path.Combine(source.Folder, "archive");
         var file = Path.Combine(archive, "alice.ndjson");
         var t = AuditHost.Now - 60_000;
@@ -33,7 +33,7 @@ public sealed class ArchiveTests
         Assert.Equal([1L, 2L, 3L, 4L, 5L], File.ReadAllLines(file).Select(l => JsonNode.Parse(l)!["seq"]!.GetValue<long>()));
         Assert.Contains("nothing new", (await Archive(source, archive)).Output);
 
-        await using var target = AuditHost.Start();
+        await using var target = await AuditHost.StartAsync();
         var import = await CliRun.RunAsync(null, "import", "--in", file, "--user", "alice", "--connection", target.ConnectionString);
         Assert.True(import.ExitCode == 0, import.Error);
 
@@ -49,7 +49,7 @@ public sealed class ArchiveTests
     public async Task On_a_compacted_journal_export_replay_and_archive_say_where_history_starts_and_verify_still_agrees()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = AuditHost.Start("""
+        await using var host = await AuditHost.StartAsync("""
             conversation-actors.snapshot-every = 4
             conversation-actors.retention = 0
             conversation-actors.journal.retention = 90d
@@ -91,7 +91,7 @@ public sealed class ArchiveTests
         Assert.True(later.ExitCode == 0, later.Error);
         Assert.Contains("C2Cnew2", later.Output);
 
-        var verify = await CliRun.RunAsync(host.Handler, "verify", "--user", "alice", "--url", "http://localhost", "--connection", host.ConnectionString);
+        var verify = await CliRun.RunAsync(null, "verify", "--user", "alice", "--url", host.BaseAddress.ToString(), "--connection", host.ConnectionString);
         Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
         Assert.Contains("0 mismatches", verify.Output);
     }

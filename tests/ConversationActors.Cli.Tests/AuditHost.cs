@@ -2,49 +2,40 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConversationActors.Actors.Serialization;
 using ConversationActors.Domain.Events;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using ConversationActors.TestSupport.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConversationActors.Cli.Tests;
 
-/// <summary>A gateway on a fresh SQLite file, plus what the audit tests need to drive and inspect it.</summary>
+/// <summary>TestSupport's <see cref="InProcessGateway"/> on a fresh SQLite file, plus what the audit tests need to drive and inspect it.</summary>
 public sealed class AuditHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly InProcessGateway _gateway;
 
-    private AuditHost(string folder, string hocon, TimeProvider? time)
+    private AuditHost(string folder, InProcessGateway gateway)
     {
         Folder = folder;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConversationActors:Hocon", $"conversation-actors.sqlite.connection-string = \"{ConnectionString}\"\n{hocon}");
-            if (time is not null)
-            {
-                web.ConfigureTestServices(services =>
-                {
-                    services.RemoveAll<TimeProvider>();
-                    services.AddSingleton(time);
-                });
-            }
-        });
-        Http = _factory.CreateClient();
+        _gateway = gateway;
+        Http = gateway.CreateClient();
     }
 
     public string Folder { get; }
 
-    public string ConnectionString => $"Data Source={Path.Combine(Folder, "c.db")}";
+    public string ConnectionString => ConnectionStringOf(Folder);
+
+    /// <summary>Where the gateway listens: what convctl's <c>--url</c> names.</summary>
+    public Uri BaseAddress => _gateway.BaseAddress;
 
     public HttpClient Http { get; }
 
-    public HttpMessageHandler Handler => _factory.Server.CreateHandler();
-
     /// <param name="hocon">Settings on top of config/ (e.g. the journal's life cycle).</param>
     /// <param name="time">A clock replacing the system's in the gateway.</param>
-    public static AuditHost Start(string hocon = "", TimeProvider? time = null) => new(Directory.CreateTempSubdirectory("ca-audit-").FullName, hocon, time);
+    public static async Task<AuditHost> StartAsync(string hocon = "", TimeProvider? time = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("ca-audit-").FullName;
+        var gateway = await InProcessGateway.StartAsync($"conversation-actors.sqlite.connection-string = \"{ConnectionStringOf(folder)}\"\n{hocon}", time);
+        return new AuditHost(folder, gateway);
+    }
 
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
@@ -78,11 +69,12 @@ public sealed class AuditHost : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    private static string ConnectionStringOf(string folder) => $"Data Source={Path.Combine(folder, "c.db")}";
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _gateway.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ConvCtlTests
     [Fact]
     public async Task Export_then_import_into_a_fresh_store_gives_identical_events_and_lists()
     {
-        await using var source = AuditHost.Start();
+        await using var source = await AuditHost.StartAsync();
         var t = AuditHost.Now;
         await source.MessageAsync("alice", "C2Cbob", "m1", "bob", t);
         await source.MessageAsync("alice", "GROUPteam", "g1", "carol", t + 1);
@@ -24,7 +24,7 @@ public sealed class ConvCtlTests
         Assert.Equal(0, export.ExitCode);
         Assert.Equal(5, File.ReadAllLines(file).Length);
 
-        await using var target = AuditHost.Start();
+        await using var target = await AuditHost.StartAsync();
         var import = await CliRun.RunAsync(null, "import", "--in", file, "--user", "alice", "--connection", target.ConnectionString);
         Assert.True(import.ExitCode == 0, import.Error);
 
@@ -39,20 +39,20 @@ public sealed class ConvCtlTests
     [Fact]
     public async Task Verify_finds_no_mismatch_on_a_clean_store_and_reports_a_planted_event()
     {
-        await using var host = AuditHost.Start();
+        await using var host = await AuditHost.StartAsync();
         var t = AuditHost.Now;
         await host.MessageAsync("alice", "C2Cbob", "m1", "bob", t);
         await host.MessageAsync("alice", "C2Ccarol", "m2", "carol", t + 1);
         await host.MessageAsync("dave", "C2Calice", "m3", "alice", t + 2);
 
-        var clean = await CliRun.RunAsync(host.Handler, "verify", "--all", "--url", "http://localhost", "--connection", host.ConnectionString);
+        var clean = await CliRun.RunAsync(null, "verify", "--all", "--url", host.BaseAddress.ToString(), "--connection", host.ConnectionString);
         Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
         Assert.Contains("verified 2 users: 0 mismatches", clean.Output);
 
         // The entity is running and does not see an event written behind its back.
         await host.AppendBehindTheEntityAsync("alice", 3, new ConversationPinned("C2Ccarol", AuditHost.Now, false, []));
 
-        var planted = await CliRun.RunAsync(host.Handler, "verify", "--user", "alice", "--url", "http://localhost", "--connection", host.ConnectionString);
+        var planted = await CliRun.RunAsync(null, "verify", "--user", "alice", "--url", host.BaseAddress.ToString(), "--connection", host.ConnectionString);
         Assert.Equal(1, planted.ExitCode);
         Assert.Contains("alice: C2Ccarol isPinned: journal true, live false", planted.Output);
     }
@@ -60,7 +60,7 @@ public sealed class ConvCtlTests
     [Fact]
     public async Task Replay_shows_the_list_as_it_was_after_an_event()
     {
-        await using var host = AuditHost.Start();
+        await using var host = await AuditHost.StartAsync();
         var t = AuditHost.Now;
         await host.MessageAsync("alice", "C2Cbob", "m1", "bob", t);
         await host.MessageAsync("alice", "C2Ccarol", "m2", "carol", t + 1);

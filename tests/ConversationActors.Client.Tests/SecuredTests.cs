@@ -2,6 +2,7 @@ using System.Net;
 using ConversationActors.Client.Changes;
 using ConversationActors.Client.Requests;
 using ConversationActors.Client.Tests.Infrastructure;
+using ConversationActors.TestSupport.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationActors.Client.Tests;

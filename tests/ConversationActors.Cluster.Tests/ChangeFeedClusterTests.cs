@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConversationActors.Actors.Sharding;
 using ConversationActors.Cluster.Tests.Support;
+using ConversationActors.TestSupport.Changes;
 
 namespace ConversationActors.Cluster.Tests;
 
@@ -23,7 +24,7 @@ public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
             var user = await UserHostedOnAsync(node: 2);
             output.WriteLine($"user {user} lives on node 2");
 
-            await using var feed = await SseReader.OpenAsync(1, user, Timeout);
+            await using var feed = await SseClient.OpenAsync(LocalCluster.Url(1), user, openWithin: Timeout);
             var start = (await feed.ReadAsync(1, Timeout))[0];
             Assert.Equal("1 totalUnreadChanged {\"totalUnreadCount\":1}", start.ToString());
 
@@ -31,7 +32,7 @@ public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
             // window (3 s), which delivers this first write at the latest. Everything after it must come live.
             await ClusterClient.UntilOkAsync(() => ClusterClient.AddMessageAsync(2, user, "peer", "m02", Timeout), "write m02 through node 2");
             var settled = await feed.ReadAsync(2, Budgets.Progress);
-            Assert.Equal((2L, "conversationChanged"), (settled[0].Id, settled[0].Name));
+            Assert.Equal((2L, "conversationChanged"), (settled[0].Id, settled[0].Event));
 
             const int writes = 20;
             for (var i = 3; i <= writes + 2; i++)
@@ -46,9 +47,9 @@ public sealed class ChangeFeedClusterTests(ITestOutputHelper output)
             {
                 var seq = k + 3;
                 var (changed, total) = (events[2 * k], events[(2 * k) + 1]);
-                Assert.Equal((seq, "conversationChanged"), (changed.Id, changed.Name));
+                Assert.Equal((seq, "conversationChanged"), (changed.Id, changed.Event));
                 Assert.Equal($"m{seq:D2}", changed.Data.GetProperty("lastMessage").GetProperty("msgID").GetString());
-                Assert.Equal((seq, "totalUnreadChanged", seq), (total.Id, total.Name, total.Data.GetProperty("totalUnreadCount").GetInt64()));
+                Assert.Equal((seq, "totalUnreadChanged", seq), (total.Id, total.Event, total.Data.GetProperty("totalUnreadCount").GetInt64()));
             }
         }
         finally

@@ -1,5 +1,6 @@
 using ConversationActors.Gateway.Tests.Changes;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.Changes;
 
 namespace ConversationActors.Gateway.Tests;
 

@@ -1,34 +1,30 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ConversationActors.TestSupport.Hosting;
 
 namespace ConversationActors.Bench.Scenarios;
 
-/// <summary>The gateway (with the baselines) as a child process of the driver: `ConversationActors.Bench serve`.</summary>
+/// <summary>
+/// The gateway (with the baselines) as a child process of the driver: `ConversationActors.Bench serve`, started, awaited
+/// and stopped by TestSupport's <see cref="GatewayServerProcess"/> (the one launcher the tests use too).
+/// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly GatewayServerProcess _server;
 
-    private ServerProcess(Process process, Uri baseAddress, StreamWriter log)
+    private ServerProcess(GatewayServerProcess server)
     {
-        _process = process;
-        BaseAddress = baseAddress;
-        _log = log;
+        _server = server;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
-    public int Pid => _process.Id;
+    public int Pid => _server.Pid;
 
     public static async Task<ServerProcess> StartAsync(Options options, string name, IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var info = SelfStartInfo("serve", "--urls", url);
+        var baseAddress = GatewayServerProcess.FreeLoopbackAddress();
+        var info = SelfStartInfo("serve", "--urls", baseAddress.GetLeftPart(UriPartial.Authority));
         info.WorkingDirectory = options.WorkDir;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
         info.Environment["BENCH_BASELINES"] = "1";
         info.Environment["CONVERSATION_ACTORS_CONFIG_DIR"] = options.ConfigDir;
         info.Environment["CONVERSATION_ACTORS_LOG_LEVEL"] = "WARNING";
@@ -42,40 +38,8 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var log = new StreamWriter(Path.Combine(options.WorkDir, $"server-{name}.log")) { AutoFlush = true };
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri(url), log);
-
-        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"the {name} server exited with {process.ExitCode}; see server-{name}.log");
-            }
-
-            try
-            {
-                var ready = await client.GetStringAsync("/health/ready");
-                if (ready.Contains("\"code\":0", StringComparison.Ordinal))
-                {
-                    return server;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        await server.DisposeAsync();
-        throw new TimeoutException($"the {name} server was not ready within 2 minutes");
+        var log = Path.Combine(options.WorkDir, $"server-{name}.log");
+        return new ServerProcess(await GatewayServerProcess.StartAsync(info, baseAddress, log, TimeSpan.FromMinutes(2)));
     }
 
     /// <summary>This program again, with the given arguments (as an apphost or through dotnet).</summary>
@@ -99,46 +63,5 @@ public sealed class ServerProcess : IAsyncDisposable
         return info;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            // SIGTERM: the gateway runs CoordinatedShutdown and exits.
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
-        _process.Dispose();
-        await _log.DisposeAsync();
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.WriteLine(line);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -4,6 +4,7 @@ using ConversationActors.Gateway.Changes;
 using ConversationActors.Gateway.Hosting;
 using ConversationActors.Gateway.Tests.Infrastructure;
 using ConversationActors.Gateway.Tests.Readme;
+using ConversationActors.TestSupport.Changes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationActors.Gateway.Tests.Changes;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.Changes;
 
 namespace ConversationActors.Gateway.Tests.Changes;
 

@@ -1,5 +1,6 @@
 using ConversationActors.Gateway.Changes;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.Changes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationActors.Gateway.Tests.Changes;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.Security;
 using Xunit.Abstractions;
 
 namespace ConversationActors.Gateway.Tests.Fuzz;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace ConversationActors.Gateway.Tests.Infrastructure;
@@ -38,27 +37,6 @@ public sealed class Api(HttpClient http) : IDisposable
         PostAsync(Paths.Conversation(userID, conversationID) + "/messages", body);
 
     public Task<Answer> ListAsync(string userID, string query = "") => GetAsync(Paths.Conversations(userID) + query);
-
-    /// <summary>Polls /health/ready (awaiting each answer) until the node is Up and its region answers.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            using var response = await http.GetAsync("/health/ready");
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the host was not ready within {limit}: {await response.Content.ReadAsStringAsync()}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 
     public void Dispose() => http.Dispose();
 }

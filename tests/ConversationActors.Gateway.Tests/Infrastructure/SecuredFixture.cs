@@ -1,3 +1,4 @@
+using ConversationActors.TestSupport.Security;
 namespace ConversationActors.Gateway.Tests.Infrastructure;
 
 /// <summary>A host with authentication on (<see cref="Tokens.Key"/>) and rate limits out of the way.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.Security;
 using Xunit.Abstractions;
 
 namespace ConversationActors.Gateway.Tests.Security;

@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Configuration;
 using ConversationActors.Actors.Configuration;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.Security;
 
 namespace ConversationActors.Gateway.Tests.Security;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.Security;
 
 namespace ConversationActors.Gateway.Tests.Security;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ConversationActors.Gateway.Security;
+using ConversationActors.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ConversationActors.Gateway.Tests.Security;
@@ -43,7 +42,7 @@ public sealed class StartupGuardTests
         var folder = Directory.CreateTempSubdirectory("ca-guard-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ConversationActors.Gateway.dll"), "--urls", $"http://0.0.0.0:{FreePort()}"])
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ConversationActors.Gateway.dll"), "--urls", $"http://0.0.0.0:{GatewayServerProcess.FreePort()}"])
             {
                 WorkingDirectory = folder,
                 RedirectStandardOutput = true,
@@ -66,12 +65,5 @@ public sealed class StartupGuardTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

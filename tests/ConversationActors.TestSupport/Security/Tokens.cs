@@ -1,12 +1,15 @@
-using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ConversationActors.Gateway.Tests.Infrastructure;
+namespace ConversationActors.TestSupport.Security;
 
-/// <summary>Bearer tokens for hosts started with <see cref="SecuredFixture"/>'s key, good and bad, minted by the IdentityModel library.</summary>
+/// <summary>
+/// Bearer tokens for gateways started with <see cref="Hocon"/> (signing key <see cref="Key"/>), good and bad, minted by
+/// the IdentityModel library: a minter independent of the CLI's hand-rolled one (ConversationActors.Cli's TokenMinter,
+/// which the gateway's tests check against the real validator), so a bug in either cannot hide the other's.
+/// </summary>
 public static class Tokens
 {
     public const string Key = "test-signing-key-of-at-least-32-bytes!!";
@@ -45,22 +48,5 @@ public static class Tokens
             Expires = exp,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
-    }
-
-    /// <summary>Sends with <paramref name="token"/> as the bearer (none when null).</summary>
-    public static async Task<Answer> SendAsync(this Api api, string? token, HttpMethod method, string path, string? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await api.SendAsync(request);
     }
 }

@@ -1,18 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace ConversationActors.Gateway.Tests.Changes;
-
-/// <summary>One Server-Sent Event as a client sees it.</summary>
-public sealed record SseEvent(long Id, string Event, JsonElement Data)
-{
-    public string? ConversationID => Data.TryGetProperty("conversationID", out var id) ? id.GetString() : null;
-
-    public override string ToString() => $"{Id} {Event} {Data.GetRawText()}";
-}
+namespace ConversationActors.TestSupport.Changes;
 
 /// <summary>
 /// A change-feed client over real HTTP: reads the response as it arrives (ResponseHeadersRead) and
@@ -38,7 +31,8 @@ public sealed class SseClient : IAsyncDisposable
 
     /// <summary>Opens the feed of <paramref name="userID"/> (path relative to <paramref name="baseAddress"/>).</summary>
     /// <param name="receiveBuffer">A tiny socket receive buffer makes a client that never reads stall the server quickly.</param>
-    public static async Task<SseClient> OpenAsync(Uri baseAddress, string userID, long? lastEventId = null, string query = "", int? receiveBuffer = null)
+    /// <param name="openWithin">How long the response's headers may take (30 s when null).</param>
+    public static async Task<SseClient> OpenAsync(Uri baseAddress, string userID, long? lastEventId = null, string query = "", int? receiveBuffer = null, TimeSpan? openWithin = null)
     {
         var handler = new SocketsHttpHandler();
         if (receiveBuffer is { } size)
@@ -56,10 +50,10 @@ public sealed class SseClient : IAsyncDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         if (lastEventId is { } id)
         {
-            request.Headers.Add("Last-Event-ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("Last-Event-ID", id.ToString(CultureInfo.InvariantCulture));
         }
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(openWithin ?? TimeSpan.FromSeconds(30));
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token), Encoding.UTF8);
         return new SseClient(http, response, reader);
@@ -67,10 +61,14 @@ public sealed class SseClient : IAsyncDisposable
 
     public static string Path(string userID) => "/v1/users/" + Uri.EscapeDataString(userID) + "/conversations/changes";
 
-    /// <summary>The next event, or null when the server closed the stream; throws on timeout.</summary>
+    /// <summary>The next event, or null when the server closed the stream; throws on timeout or when the feed did not answer 200.</summary>
     public async Task<SseEvent?> NextAsync(TimeSpan timeout)
     {
-        Assert.Equal(HttpStatusCode.OK, _response.StatusCode);
+        if (_response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"the change feed answered HTTP {(int)_response.StatusCode}, not 200");
+        }
+
         using var cts = new CancellationTokenSource(timeout);
         string? id = null, name = null;
         var data = new StringBuilder();
@@ -98,8 +96,10 @@ public sealed class SseClient : IAsyncDisposable
                     continue; // a comment-only frame (keep-alive, connected)
                 }
 
-                Assert.NotNull(id);
-                var evt = new SseEvent(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), name ?? "message", JsonDocument.Parse(data.ToString()).RootElement.Clone());
+                var evt = new SseEvent(
+                    long.Parse(id ?? throw new InvalidOperationException($"an event without an id: {data}"), CultureInfo.InvariantCulture),
+                    name ?? "message",
+                    JsonDocument.Parse(data.ToString()).RootElement.Clone());
                 LastEventId = evt.Id;
                 return evt;
             }
@@ -135,13 +135,24 @@ public sealed class SseClient : IAsyncDisposable
         while (!done(events))
         {
             var left = deadline - DateTime.UtcNow;
-            var next = await NextAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1))
-                ?? throw new Xunit.Sdk.XunitException($"the server closed the stream after {events.Count} events: {string.Join(" | ", events)}");
-            events.Add(next);
+            SseEvent? next;
+            try
+            {
+                next = await NextAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{events.Count} events within {timeout.TotalSeconds:0.#} s: {string.Join(" | ", events)}");
+            }
+
+            events.Add(next ?? throw new InvalidOperationException($"the server closed the stream after {events.Count} events: {string.Join(" | ", events)}"));
         }
 
         return events;
     }
+
+    /// <summary>Reads the next <paramref name="count"/> events; throws when the deadline passes first.</summary>
+    public Task<List<SseEvent>> ReadAsync(int count, TimeSpan timeout) => ReadUntilAsync(events => events.Count >= count, timeout);
 
     /// <summary>Completes when the server ends the stream (EOF or a reset connection); throws on timeout.</summary>
     public async Task WaitClosedAsync(TimeSpan timeout)
