@@ -35,7 +35,7 @@ public sealed class AskTimeoutTests(ITestOutputHelper output) : Akka.TestKit.Xun
     public async Task A_region_that_never_answers_turns_the_call_into_TIMEOUT(string operation)
     {
         var region = CreateTestProbe();
-        var service = new ShardedConversationService(new ShardRegions(region, region, region), AskTimeout);
+        var service = new ShardedConversationService(new ShardRegions(Sys, region, region, region), AskTimeout);
 
         var call = Calls[operation](service);
         region.ExpectMsg<IEntityMessage>();
@@ -52,7 +52,7 @@ public sealed class AskTimeoutTests(ITestOutputHelper output) : Akka.TestKit.Xun
         var conversations = CreateTestProbe();
         var users = CreateTestProbe();
         var groups = CreateTestProbe();
-        var service = new ShardedConversationService(new ShardRegions(conversations, users, groups), AskTimeout);
+        var service = new ShardedConversationService(new ShardRegions(Sys, conversations, users, groups), AskTimeout);
 
         var unread = service.GetTotalUnreadAsync("u", default);
         var user = service.GetUserProfileAsync("u", default);
@@ -68,7 +68,7 @@ public sealed class AskTimeoutTests(ITestOutputHelper output) : Akka.TestKit.Xun
     public async Task A_refusal_from_the_entity_becomes_the_services_error_and_an_answer_its_value()
     {
         var region = CreateTestProbe();
-        var service = new ShardedConversationService(new ShardRegions(region, region, region), TimeSpan.FromSeconds(5));
+        var service = new ShardedConversationService(new ShardRegions(Sys, region, region, region), TimeSpan.FromSeconds(5));
 
         var refused = service.ExecuteAsync("u", new Domain.Commands.ClearHistory(C2C("bob")), default);
         region.ExpectMsg<UserCommand>();

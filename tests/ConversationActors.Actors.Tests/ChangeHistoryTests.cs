@@ -1,4 +1,5 @@
 using ConversationActors.Actors.Entities;
+using ConversationActors.Actors.Protocol;
 using ConversationActors.Domain.Changes;
 using ConversationActors.Domain.Events;
 using ConversationActors.Domain.Model;
@@ -20,14 +21,14 @@ public sealed class ChangeHistoryTests
     {
         var events = Enumerable.Range(1, 6).Select(i => new JournalEvent(i, Message(i, $"p{i % 2}", i % 3 == 0 ? "owner" : $"p{i % 2}"))).ToArray();
         var history = new ChangeHistory(capacity: 3);
-        history.Reset(0, 0);
         var state = ConversationSet.Empty("owner", 100);
+        history.Start(state, 0, 0, 0);
         var feed = ChangeFeed.Start(state, 0, 0, 0);
         foreach (var e in events)
         {
             var before = state;
             state = state.Apply(e.Event);
-            var record = history.Record(before, state, e.Seq, e.Event.At, 0);
+            var record = history.Record(before, state, e.Event, e.Seq, 0);
             (feed, var items) = feed.Step(e);
 
             Assert.Equal(items.Where(item => item.Kind != ChangeKind.TotalUnreadChanged), record.Items);
@@ -44,24 +45,18 @@ public sealed class ChangeHistoryTests
     }
 
     [Fact]
-    public void After_a_recovery_whose_total_is_unknown_it_answers_that_nothing_follows_the_last_event_and_nothing_older()
+    public void Before_a_stream_registers_nothing_is_recorded_and_it_answers_only_that_nothing_follows_the_last_event()
     {
-        var history = new ChangeHistory(capacity: 3);
-        history.Reset(8, null);
+        var state = ConversationSet.Empty("owner", 100).Apply(Message(1, "p", "p"));
 
         // Nothing follows the last event: known without a record, so a new stream needs no journal fold (its total
-        // came with its first frame); the total at event 8 stays unknown, so a resume at 8 still reads the journal.
-        var atEnd = history.Since(8, 10, lastSeq: 8);
+        // comes with its first frame); the total at event 8 is unknown, so a resume at 8 reads the journal, as does an
+        // older one.
+        var atEnd = ChangeDelivery.Answer(null, new GetChanges("owner", 8, 10), state, 8, T + 2, 0);
         Assert.Empty(atEnd.Changes!);
         Assert.Null(atEnd.TotalUnreadCount);
-        Assert.Null(history.Since(7, 10, lastSeq: 8).Changes);
-
-        var before = ConversationSet.Empty("owner", 100);
-        history.Record(before, before.Apply(Message(9, "p", "p")), 9, T + 9, 0);
-
-        Assert.Null(history.Since(8, 10, lastSeq: 9).Changes);
-        Assert.Empty(history.Since(9, 10, lastSeq: 9).Changes!);
-        Assert.Equal(1, history.Since(9, 10, lastSeq: 9).TotalUnreadCount);
+        Assert.Null(ChangeDelivery.Answer(null, new GetChanges("owner", 7, 10), state, 8, T + 2, 0).Changes);
+        Assert.Equal(1, ChangeDelivery.Answer(null, new GetChanges("owner", null, 10), state, 8, T + 2, 0).TotalUnreadCount);
     }
 
     [Fact]
@@ -76,15 +71,17 @@ public sealed class ChangeHistoryTests
         }
 
         var history = new ChangeHistory(capacity: 10);
-        history.Reset(seq, 0);
-        var created = set.Apply(new ConversationGroupCreated("other", T + 500));
-        history.Record(set, created, seq + 1, T + 500, 0);
-        var renamed = created.Apply(new ConversationGroupRenamed("big", "huge", T + 501));
-        var record = history.Record(created, renamed, seq + 2, T + 501, 0);
+        history.Start(set, seq, T + 499, 0);
+        var create = new ConversationGroupCreated("other", T + 500);
+        var created = set.Apply(create);
+        history.Record(set, created, create, seq + 1, 0);
+        var rename = new ConversationGroupRenamed("big", "huge", T + 501);
+        var renamed = created.Apply(rename);
+        var record = history.Record(created, renamed, rename, seq + 2, 0);
 
         Assert.True(record.Oversized);
         Assert.Empty(record.Items);
-        Assert.Equal(ChangeHistory.MaxItems + 1, ChangeFeed.Diff(created, renamed, seq + 2, T + 501, 0).Count);
+        Assert.Equal(ChangeHistory.MaxItems + 1, ChangeFeed.Diff(created, renamed, TouchedConversations.Of(created, renamed, rename), seq + 2, T + 501, 0).Count);
         Assert.Equal([seq + 1], history.Since(seq, 10, seq + 2).Changes!.Select(c => c.SequenceNr)); // stops before it
         Assert.Null(history.Since(seq + 1, 10, seq + 2).Changes); // the next one is oversized: read the journal
         Assert.Empty(history.Since(seq + 2, 10, seq + 2).Changes!);
@@ -94,12 +91,13 @@ public sealed class ChangeHistoryTests
     public void Answers_stay_far_below_a_remoting_frame_even_when_each_event_carries_a_large_draft()
     {
         var history = new ChangeHistory(capacity: 32);
-        history.Reset(0, 0);
         var set = ConversationSet.Empty("owner", 100);
+        history.Start(set, 0, T, 0);
         for (var i = 1; i <= 20; i++)
         {
-            var next = set.Apply(new DraftSet("C2Cpeer", new string((char)('a' + (i % 2)), 8000), T + i, false, []));
-            history.Record(set, next, i, T + i, 0);
+            var draft = new DraftSet("C2Cpeer", new string((char)('a' + (i % 2)), 8000), T + i, false, []);
+            var next = set.Apply(draft);
+            history.Record(set, next, draft, i, 0);
             set = next;
         }
 

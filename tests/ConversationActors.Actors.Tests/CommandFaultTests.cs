@@ -71,7 +71,7 @@ public sealed class CommandFaultTests(ITestOutputHelper output) : Akka.TestKit.X
             }
         }
 
-        protected override void OnCommand(object message)
+        protected override void OnRequest(object message)
         {
             switch (message)
             {

@@ -131,7 +131,7 @@ public static class Recovery
     private static async Task<double> TimeToFirstAnswerAsync(ActorSystem system, string user, EntitySettings settings)
     {
         var clock = Stopwatch.StartNew();
-        var actor = system.ActorOf(ConversationSetActor.Props(user, settings));
+        var actor = system.ActorOf(Props.Create(() => new ConversationSetActor(user, settings)));
         var answer = await actor.Ask<TotalUnreadAnswer>(new GetTotalUnread(user), TimeSpan.FromMinutes(2));
         var ms = clock.Elapsed.TotalMilliseconds;
         if (answer.TotalUnreadCount <= 0)

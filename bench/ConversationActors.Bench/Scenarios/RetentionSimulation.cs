@@ -53,7 +53,7 @@ public static class RetentionSimulation
             using var system = FoldData.System(config);
             ClusterStartup.JoinSelfWithoutSeeds(system);
             await ClusterStartup.WhenUpAsync(system).WaitAsync(TimeSpan.FromSeconds(60));
-            var entities = Enumerable.Range(0, users).Select(u => system.ActorOf(ConversationSetActor.Props($"ret-u{u}", settings))).ToArray();
+            var entities = Enumerable.Range(0, users).Select(u => system.ActorOf(Props.Create(() => new ConversationSetActor($"ret-u{u}", settings)))).ToArray();
             long written = 0;
             for (var day = 1; day <= 180; day++)
             {

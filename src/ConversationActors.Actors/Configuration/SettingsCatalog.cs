@@ -82,7 +82,7 @@ public static class SettingsCatalog
             "signs paging cursors; set it (same on every node) in production", 16),
         new("entity-role", "CONVERSATION_ACTORS_ENTITY_ROLE", SettingKind.Text, "empty (every node)", "nodes without this role run as gateway only"),
         new("changes.keep-alive", "CONVERSATION_ACTORS_CHANGES_KEEP_ALIVE", SettingKind.Duration, "15s",
-            "a quiet change-feed stream gets a keep-alive comment this often (each also re-reads the journal's tail)", 100, 3_600_000),
+            "a quiet change-feed stream gets a keep-alive comment this often (each also asks the user's entity what follows)", 100, 3_600_000),
         new("changes.buffer-size", "CONVERSATION_ACTORS_CHANGES_BUFFER_SIZE", SettingKind.Integer, "256",
             "changes queued per stream for a slow client; when full the stream is closed and the client resumes", 1, 1_000_000),
         new("changes.history-size", "CONVERSATION_ACTORS_CHANGES_HISTORY_SIZE", SettingKind.Integer, "256",

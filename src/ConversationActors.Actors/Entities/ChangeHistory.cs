@@ -1,15 +1,16 @@
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Domain.Changes;
-using ConversationActors.Domain.Queries;
+using ConversationActors.Domain.Events;
 using ConversationActors.Domain.State;
 
 namespace ConversationActors.Actors.Entities;
 
 /// <summary>
 /// The change feed's memory in a conversation-set entity (issue 15): the items of the latest
-/// <c>changes.history-size</c> events, computed once per durable event with <see cref="ChangeFeed.Diff"/>, so a stream
-/// that resumes within that window is answered from here and no stream folds the journal or holds the user's state.
-/// Its start (the <see cref="_base"/>) is where the entity recovered, or the newest record it has dropped.
+/// <c>changes.history-size</c> events, computed once per durable event from the conversations it touched
+/// (<see cref="TouchedConversations"/>, <see cref="ChangeFeed.Diff"/>) with a running total (<see cref="UnreadTotal"/>),
+/// so a stream that resumes within that window is answered from here and no stream folds the journal or holds the
+/// user's state. Its start (the <see cref="_base"/>) is where it started recording, or the newest record it has dropped.
 /// </summary>
 public sealed class ChangeHistory(int capacity)
 {
@@ -28,23 +29,26 @@ public sealed class ChangeHistory(int capacity)
     /// <summary>Made on the first recorded event: an entity that is only read holds none (issue #14).</summary>
     private Queue<EventChanges>? _records;
     private (long Seq, long Total)? _base;
+    private UnreadTotal _unread;
 
     /// <summary>
-    /// Recovery ended at <paramref name="seq"/>. <paramref name="total"/> is the total after it (judged at that event's
-    /// server time), or null when it is unknown (recovered from a snapshot with no event after it): resumes then go to
-    /// the journal until the history has records.
+    /// Starts recording after event <paramref name="seq"/> of <paramref name="state"/>, with the total judged at
+    /// <paramref name="now"/> (ms since epoch): the total a resume at <paramref name="seq"/> starts from.
     /// </summary>
-    public void Reset(long seq, long? total)
+    public void Start(ConversationSet state, long seq, long now, long retentionMs)
     {
         _records?.Clear();
-        _base = total is { } t ? (seq, t) : null;
+        _unread = UnreadTotal.Of(state, now, retentionMs);
+        _base = (seq, _unread.Total);
     }
 
-    /// <summary>Records event <paramref name="seq"/> (server time <paramref name="at"/>, ms since epoch) that turned <paramref name="before"/> into <paramref name="after"/>.</summary>
-    public EventChanges Record(ConversationSet before, ConversationSet after, long seq, long at, long retentionMs)
+    /// <summary>Records event <paramref name="seq"/>, <paramref name="e"/>, that turned <paramref name="before"/> into <paramref name="after"/>.</summary>
+    public EventChanges Record(ConversationSet before, ConversationSet after, IConversationEvent e, long seq, long retentionMs)
     {
-        var items = ChangeFeed.Diff(before, after, seq, at, retentionMs);
-        var total = ListQueries.TotalUnread(after, at, retentionMs);
+        var touched = TouchedConversations.Of(before, after, e);
+        var items = ChangeFeed.Diff(before, after, touched, seq, e.At, retentionMs);
+        _unread = _unread.Step(before, after, touched, e.At, retentionMs);
+        var total = _unread.Total;
         var record = items.Count > MaxItems || items.Sum(ApproxBytes) > MaxBytes
             ? new EventChanges(after.OwnerID, seq, [], total, Oversized: true)
             : new EventChanges(after.OwnerID, seq, items, total);

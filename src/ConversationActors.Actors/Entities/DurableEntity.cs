@@ -18,14 +18,22 @@ namespace ConversationActors.Actors.Entities;
 /// Untyped (<see cref="UntypedPersistentActor"/>, a <c>switch</c> per message) and lean (issue #14): a
 /// <c>ReceivePersistentActor</c> holds a handler list per instance (about 1 KB, akka.net #6450); the queue of waiting
 /// callers is made when first needed, the logger is <c>Eventsourced</c>'s own (made on first use), the store health is
-/// looked up when used.
+/// looked up when used. Snapshots and the deletions after them (issue 27: the same for every entity, in the order
+/// <see cref="CompactionCalls"/> keeps) are handled here too: an entity saves with <see cref="SaveSnapshotAfter"/> and says
+/// what a save releases in <see cref="SnapshotSaved"/>; its own requests reach <see cref="OnRequest"/>.
 /// </summary>
 public abstract class DurableEntity : UntypedPersistentActor
 {
     private Queue<PendingReply>? _pending;
 
+    /// <summary>The seq the last write decided so far will have (durable or in flight).</summary>
+    private long _nextSeq;
+
     /// <summary>Set when this incarnation started within its fault's backoff: it answers with the fault and stops.</summary>
     private EntityFault? _backingOff;
+
+    /// <summary>Snapshot saves and event deletions in flight and the deletions waiting for them; null when there are none.</summary>
+    private CompactionCalls? _compaction;
 
     /// <summary>
     /// While recovering: which replayed events to apply (<see cref="ReplayGuard"/>: an event replayed again is skipped, one
@@ -56,6 +64,180 @@ public abstract class DurableEntity : UntypedPersistentActor
     {
         _pending?.TryDequeue(out _);
         Store.Succeeded();
+    }
+
+    /// <summary>
+    /// Beyond <paramref name="maxPendingWrites"/> callers waiting for the store, refuses the request at once (503 TIMEOUT,
+    /// issue #13: a user whose writes queue up cannot hold the node's memory); true when it did.
+    /// </summary>
+    protected bool RefusedWhileBusy(int maxPendingWrites)
+    {
+        if (PendingReplies < maxPendingWrites)
+        {
+            return false;
+        }
+
+        Sender.Tell(new CommandRefused(ErrorCode.Timeout, $"{PendingReplies} writes of this user wait for the store (max-pending-writes); nothing was done, retry"));
+        return true;
+    }
+
+    /// <summary>
+    /// Answers a request that recorded nothing with <paramref name="reply"/>: at once, or, when it was decided against
+    /// writes still in flight, once they are durable (DeferAsync keeps the order).
+    /// </summary>
+    protected void ReplyWhenDurable(object request, Func<object> reply)
+    {
+        if (PendingReplies == 0)
+        {
+            Sender.Tell(reply());
+            return;
+        }
+
+        AwaitPersist(Sender, 0, 0);
+        DeferAsync(request, _ =>
+        {
+            PersistSucceeded();
+            Sender.Tell(reply());
+        });
+    }
+
+    /// <summary>
+    /// Group commit (issue #13): persists <paramref name="events"/> as one atomic write without waiting for the writes in
+    /// flight (Akka batches those of one journal round trip); <paramref name="persisted"/> runs for each event once it is
+    /// durable (with its index), and the caller is answered <paramref name="reply"/> after the last.
+    /// </summary>
+    protected void PersistThenReply<TEvent>(IReadOnlyList<TEvent> events, Action<TEvent, int> persisted, Func<object> reply)
+        where TEvent : notnull
+    {
+        AwaitPersist(Sender, _nextSeq + 1, _nextSeq + events.Count);
+        _nextSeq += events.Count;
+        var next = 0;
+        PersistAllAsync(events, e =>
+        {
+            persisted(e, next++);
+            if (next < events.Count)
+            {
+                return;
+            }
+
+            PersistSucceeded();
+            Sender.Tell(reply());
+        });
+    }
+
+    /// <summary>Answers <paramref name="message"/> with <paramref name="answer"/>; null: not a message this entity knows.</summary>
+    protected void ReplyOrUnhandled(object message, object? answer)
+    {
+        if (answer is null)
+        {
+            Unhandled(message);
+            return;
+        }
+
+        Sender.Tell(answer);
+    }
+
+    /// <summary>Saves <paramref name="snapshot"/>, the state after event <paramref name="seq"/>.</summary>
+    protected void SaveSnapshotAfter(long seq, object snapshot)
+    {
+        (_compaction ??= new CompactionCalls()).SaveStarted(seq);
+        SaveSnapshot(snapshot);
+    }
+
+    /// <summary>The snapshot after event <paramref name="seq"/> is saved: what to delete now (default: the older snapshots).</summary>
+    protected virtual Compaction SnapshotSaved(long seq) => new(seq, 0);
+
+    /// <summary>The snapshot after event <paramref name="seq"/> could not be saved (recovery replays more events).</summary>
+    protected virtual void SnapshotSaveFailed(long seq)
+    {
+    }
+
+    /// <summary>A request or answer for this entity: everything but the snapshot and deletion replies handled here.</summary>
+    protected abstract void OnRequest(object message);
+
+    protected sealed override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case SaveSnapshotSuccess ok:
+                SnapshotSaveEnded(ok.Metadata.SequenceNr);
+                Compact(SnapshotSaved(ok.Metadata.SequenceNr));
+                break;
+            case SaveSnapshotFailure failed:
+                SnapshotSaveEnded(failed.Metadata.SequenceNr);
+                SnapshotSaveFailed(failed.Metadata.SequenceNr);
+                Log.Warning(failed.Cause, "Snapshot of {0} failed; recovery replays more events", PersistenceId);
+                break;
+            case DeleteMessagesSuccess deleted:
+                // The horizon's snapshot stays; older ones go only once the events they cover are gone, so a reader that
+                // finds the journal starting after event H always finds the snapshot at H.
+                DeleteSnapshotsThrough(deleted.ToSequenceNr - 1);
+                EventDeletionEnded();
+                break;
+            case DeleteMessagesFailure failed:
+                Log.Warning(failed.Cause, "Deleting events of {0} through {1} failed; a later horizon or the next snapshot retries", PersistenceId, failed.ToSequenceNr);
+                EventDeletionEnded();
+                break;
+            case DeleteSnapshotsSuccess:
+                break;
+            case DeleteSnapshotsFailure failed:
+                Log.Warning(failed.Cause, "Deleting old snapshots of {0} failed", PersistenceId);
+                break;
+            default:
+                OnRequest(message);
+                break;
+        }
+    }
+
+    /// <summary>Deletes what a snapshot save released (issue 15): older snapshots, or events.</summary>
+    private void Compact(Compaction compaction)
+    {
+        if (compaction.SnapshotsBelow > 1)
+        {
+            DeleteSnapshotsThrough(compaction.SnapshotsBelow - 1);
+        }
+
+        if (compaction.EventsTo > 0)
+        {
+            DeleteEventsReleased((_compaction ??= new CompactionCalls()).DeleteEvents(compaction.EventsTo));
+        }
+    }
+
+    /// <summary>Deletes the snapshots through <paramref name="maxSeq"/> once no older save is in flight (<see cref="CompactionCalls"/>).</summary>
+    private void DeleteSnapshotsThrough(long maxSeq) =>
+        DeleteSnapshotsReleased(_compaction is null ? maxSeq : _compaction.DeleteSnapshots(maxSeq));
+
+    private void SnapshotSaveEnded(long seq) => DeleteSnapshotsReleased(_compaction?.SaveEnded(seq) ?? 0);
+
+    private void EventDeletionEnded() => DeleteEventsReleased(_compaction?.EventsDeleted() ?? 0);
+
+    private void DeleteSnapshotsReleased(long maxSeq)
+    {
+        if (maxSeq > 0)
+        {
+            DeleteSnapshots(new SnapshotSelectionCriteria(maxSeq));
+        }
+
+        DropIdleCompaction();
+    }
+
+    /// <summary>One deletion of events in flight at a time (<see cref="CompactionCalls"/>): sends the one released, if any.</summary>
+    private void DeleteEventsReleased(long toSeq)
+    {
+        if (toSeq > 0)
+        {
+            DeleteMessages(toSeq);
+        }
+
+        DropIdleCompaction();
+    }
+
+    private void DropIdleCompaction()
+    {
+        if (_compaction is { IsIdle: true })
+        {
+            _compaction = null;
+        }
     }
 
     /// <summary>After a rejection answered the only waiting caller: the entity goes on (the subclass drops what it assumed).</summary>
@@ -148,6 +330,7 @@ public abstract class DurableEntity : UntypedPersistentActor
     protected sealed override void OnReplaySuccess()
     {
         base.OnReplaySuccess();
+        _nextSeq = LastSequenceNr;
         Recovered(Replay);
         Replay = null;
         Store.Succeeded();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Akka.Event;
 using ConversationActors.Actors.Journal;
 using ConversationActors.Domain.State;
 
@@ -59,6 +60,28 @@ public sealed class JournalLifeCycle(JournalRetention retention)
 
         (_saving ??= [])[seq] = at;
         return snapshot with { LastEventAt = at, Checkpoints = [.. _kept] };
+    }
+
+    /// <summary>
+    /// With an archive folder, the seq <c>convctl archive</c> has recorded for <paramref name="ownerID"/> (0: none, or
+    /// unreadable, logged to <paramref name="log"/>: nothing is deleted until it can be read); without one, no limit.
+    /// </summary>
+    public long ArchivedThrough(string ownerID, ILoggingAdapter log)
+    {
+        if (retention.ArchiveDirectory is not { } directory)
+        {
+            return long.MaxValue;
+        }
+
+        try
+        {
+            return ArchiveWatermark.Read(directory, ownerID).ArchivedThroughSeq;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            log.Warning(e, "The archive watermark of {0} could not be read; nothing is deleted until it can", ownerID);
+            return 0;
+        }
     }
 
     /// <summary>The snapshot after <paramref name="seq"/> could not be saved.</summary>

@@ -8,7 +8,8 @@ namespace ConversationActors.Actors.Entities;
 
 /// <summary>
 /// A profile entity (user or group): each change persists the whole profile after the merge; a PUT
-/// that changes nothing records nothing. Answered only after the event is durable.
+/// that changes nothing records nothing. Answered only after the event is durable. Snapshots, their deletion order and
+/// replay guarding are <see cref="DurableEntity"/>'s, the same as for conversation sets (issue 27).
 /// </summary>
 public abstract class ProfileActor<TProfile> : DurableEntity
     where TProfile : class
@@ -49,22 +50,11 @@ public abstract class ProfileActor<TProfile> : DurableEntity
         }
     }
 
-    protected override void OnCommand(object message)
+    protected override void OnRequest(object message)
     {
-        switch (message)
+        if (!HandleRequest(message))
         {
-            case SaveSnapshotSuccess ok:
-                DeleteSnapshots(new SnapshotSelectionCriteria(ok.Metadata.SequenceNr - 1));
-                break;
-            case SaveSnapshotFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
-                break;
-            default:
-                if (!HandleRequest(message))
-                {
-                    Unhandled(message);
-                }
-
-                break;
+            Unhandled(message);
         }
     }
 
@@ -87,7 +77,7 @@ public abstract class ProfileActor<TProfile> : DurableEntity
             Sender.Tell(Answer(_profile));
             if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
             {
-                SaveSnapshot(_profile);
+                SaveSnapshotAfter(LastSequenceNr, _profile);
             }
         });
     }

@@ -24,10 +24,18 @@ public sealed class ReplayGuard(long snapshotSequenceNr)
     public long Replaying { get; set; }
 
     /// <summary>The edit the entity folds its replayed events under (<c>ConversationSet.Transient</c>); null until the first one.</summary>
-    public FoldEdit? Edit { get; set; }
+    public FoldEdit? Edit { get; private set; }
 
-    /// <summary>The server time of the last applied replayed event (ms since epoch); 0: none (server times are positive).</summary>
-    public long ReplayedAt { get; set; }
+    /// <summary>
+    /// <paramref name="state"/> after replayed event <paramref name="e"/>, folded in place: no one sees the state until
+    /// recovery ends (issue #14, <c>ConversationSet.Transient</c>; <see cref="Sealed"/> ends the edit).
+    /// </summary>
+    public ConversationSet Fold(ConversationSet state, Domain.Events.IConversationEvent e) =>
+        (Edit is null ? state.Transient(Edit = new FoldEdit()) : state).Apply(e);
+
+    /// <summary>The state recovery ended with, sealed if events were folded in place.</summary>
+    public static ConversationSet Sealed(ReplayGuard? replay, ConversationSet state) =>
+        replay?.Edit is { } edit ? state.Sealed(edit) : state;
 
     /// <summary>True when the event being replayed (<see cref="Replaying"/>) is to be applied; false when it is a replay of one already in the state.</summary>
     /// <exception cref="InvalidOperationException">The event is older than one already applied and was never applied itself.</exception>

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Profiles;
@@ -45,4 +46,12 @@ public interface IConversationService
 
     /// <summary>Where a change stream starts, or the recent changes after a seq, from the user's entity (issue 15).</summary>
     Task<ServiceResult<ChangesAnswer>> GetChangesAsync(string userID, long? after, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers a change stream with the user's entity (issue 27): the answer is where it starts (as
+    /// <see cref="GetChangesAsync"/> answers), and the changes of every later event go into <paramref name="live"/>
+    /// (<paramref name="dropped"/> is called for each one the full channel refused) until the subscription is disposed.
+    /// </summary>
+    Task<ServiceResult<ChangeSubscription>> SubscribeChangesAsync(
+        string userID, long? after, int max, Channel<EventChanges> live, Action dropped, CancellationToken cancellationToken);
 }

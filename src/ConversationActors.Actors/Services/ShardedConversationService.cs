@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Akka.Actor;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Actors.Sharding;
@@ -70,6 +71,34 @@ public sealed class ShardedConversationService(Task<ShardRegions> regions, TimeS
 
     public Task<ServiceResult<ChangesAnswer>> GetChangesAsync(string userID, long? after, int max, CancellationToken cancellationToken) =>
         AskAsync<ChangesAnswer, ChangesAnswer>(r => r.Conversations, new GetChanges(userID, after, max), a => a, cancellationToken);
+
+    public async Task<ServiceResult<ChangeSubscription>> SubscribeChangesAsync(
+        string userID, long? after, int max, Channel<EventChanges> live, Action dropped, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var shards = await regions.WaitAsync(askTimeout, cancellationToken);
+        var first = new TaskCompletionSource<ServiceResult<ChangesAnswer>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscriber = shards.System.ActorOf(ChangeSubscriber.Props(userID, after, max, shards.Conversations, live.Writer, first, askTimeout, dropped));
+        ServiceResult<ChangesAnswer> answer;
+        try
+        {
+            answer = await first.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            shards.System.Stop(subscriber);
+            throw;
+        }
+
+        ServiceMetrics.Asked(nameof(GetChanges), Stopwatch.GetElapsedTime(started), answer.Error?.Code);
+        if (!answer.IsOk)
+        {
+            shards.System.Stop(subscriber);
+            return answer.Error;
+        }
+
+        return new ChangeSubscription(answer.Value, live.Reader, subscriber);
+    }
 
     private async Task<ServiceResult<TResult>> AskAsync<TAnswer, TResult>(
         Func<ShardRegions, IActorRef> region, IEntityMessage message, Func<TAnswer, TResult> select, CancellationToken cancellationToken)

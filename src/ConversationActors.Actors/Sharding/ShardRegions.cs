@@ -1,12 +1,14 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using Akka.Cluster.Tools.PublishSubscribe;
 using ConversationActors.Actors.Entities;
 
 namespace ConversationActors.Actors.Sharding;
 
-/// <summary>The three sharded entity types and how a node starts them (hosting) or only proxies to them (gateway-only role).</summary>
-public sealed record ShardRegions(IActorRef Conversations, IActorRef UserProfiles, IActorRef GroupProfiles)
+/// <summary>
+/// The three sharded entity types and how a node starts them (hosting) or only proxies to them (gateway-only role), with
+/// the <see cref="System"/> they run in (where a change stream's subscriber is started).
+/// </summary>
+public sealed record ShardRegions(ActorSystem System, IActorRef Conversations, IActorRef UserProfiles, IActorRef GroupProfiles)
 {
     public const string ConversationsType = "conversations";
     public const string UserProfilesType = "user-profiles";
@@ -16,12 +18,12 @@ public sealed record ShardRegions(IActorRef Conversations, IActorRef UserProfile
     public static async Task<ShardRegions> StartAsync(ActorSystem system, EntitySettings settings, int shardCount, string? role)
     {
         var sharding = ClusterSharding.Get(system);
-        DistributedPubSub.Get(system); // the change feed's topics: gossip subscriptions from the start
         Health.StoreHealth.Get(system); // store outages: logged once, stopped entities' requests answered at once
         var shardingSettings = ClusterShardingSettings.Create(system).WithRole(role);
         var extractor = new EntityMessageExtractor(shardCount);
         var conversations = ConversationSetActor.ShardedProps(settings);
         return new ShardRegions(
+            system,
             await sharding.StartAsync(ConversationsType, _ => conversations, shardingSettings, extractor),
             await sharding.StartAsync(UserProfilesType, id => UserProfileActor.Props(id, settings), shardingSettings, extractor),
             await sharding.StartAsync(GroupProfilesType, id => GroupProfileActor.Props(id, settings), shardingSettings, extractor));
@@ -31,9 +33,9 @@ public sealed record ShardRegions(IActorRef Conversations, IActorRef UserProfile
     public static async Task<ShardRegions> StartProxiesAsync(ActorSystem system, int shardCount, string? role)
     {
         var sharding = ClusterSharding.Get(system);
-        DistributedPubSub.Get(system); // the change feed's topics: gossip subscriptions from the start
         var extractor = new EntityMessageExtractor(shardCount);
         return new ShardRegions(
+            system,
             // A null role means "any node": the proxy API is annotated non-null but accepts it.
             await sharding.StartProxyAsync(ConversationsType, role!, extractor),
             await sharding.StartProxyAsync(UserProfilesType, role!, extractor),

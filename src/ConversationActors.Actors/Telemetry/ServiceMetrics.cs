@@ -22,6 +22,24 @@ public static class ServiceMetrics
         "Time from Ask to answer, by request kind and outcome",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
+    private static readonly Counter<long> ChangesSentCounter = Meter.CreateCounter<long>(
+        "conversation_actors.changes.sent", "{message}", "Change messages entities of this node sent to registered streams (one per event and stream)");
+
+    private static readonly Counter<long> ChangesReceivedCounter = Meter.CreateCounter<long>(
+        "conversation_actors.changes.received", "{message}", "Change messages the streams of this node received from entities");
+
+    /// <summary>An entity sent one event's changes to <paramref name="streams"/> registered streams.</summary>
+    public static void ChangesSent(int streams)
+    {
+        if (streams > 0)
+        {
+            ChangesSentCounter.Add(streams);
+        }
+    }
+
+    /// <summary>A stream's subscriber received one event's changes.</summary>
+    public static void ChangesReceived() => ChangesReceivedCounter.Add(1);
+
     public static void Write(string outcome) => Writes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void Asked(string kind, TimeSpan elapsed, ErrorCode? error) =>

@@ -7,6 +7,19 @@ namespace ConversationActors.Domain.State;
 
 public sealed partial record ConversationSet
 {
+    /// <summary>The state after each of <paramref name="events"/> in turn (the last is the state after all of them).</summary>
+    public ConversationSet[] ApplyEach(IReadOnlyList<IConversationEvent> events)
+    {
+        var after = new ConversationSet[events.Count];
+        var state = this;
+        for (var i = 0; i < after.Length; i++)
+        {
+            after[i] = state = state.Apply(events[i]);
+        }
+
+        return after;
+    }
+
     /// <summary>
     /// The fold: the state after <paramref name="evt"/>. Pure and total over known events; an unknown
     /// event throws, because silently skipping a fact would corrupt the audit record.

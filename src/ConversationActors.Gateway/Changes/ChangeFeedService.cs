@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Akka.Actor;
 using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
@@ -12,7 +11,6 @@ namespace ConversationActors.Gateway.Changes;
 
 /// <summary>What every stream of this node shares.</summary>
 public sealed record ChangeFeedDependencies(
-    ActorSystem System,
     JournalReader Journal,
     StateReplay Replay,
     IConversationService Entities,
@@ -24,11 +22,11 @@ public sealed record ChangeFeedDependencies(
     ILogger<ChangeStream> Log);
 
 /// <summary>
-/// Opens a user's change stream: subscribes to the live topic first (so nothing published from now on is missed), then
-/// asks the user's entity where to start (issue 15). Without a resume point the stream starts at the journal's end and
-/// its first item is the current total, so the client holds a Last-Event-ID from the start. A resume point within the
-/// entity's recent history is served from it; an older one is caught up from the journal, starting at the latest
-/// snapshot at or before it.
+/// Opens a user's change stream: registers it with the user's entity (issue 27: through the shard region, answered with
+/// where to start, atomically with the registration, so nothing written from then on is missed). Without a resume point
+/// the stream starts at the journal's end and its first item is the current total, so the client holds a Last-Event-ID
+/// from the start. A resume point within the entity's recent history is served from it; an older one is caught up from
+/// the journal, starting at the latest snapshot at or before it.
 /// </summary>
 public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<ChangeFeedService> log)
 {
@@ -40,21 +38,22 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
         var live = Channel.CreateBounded<EventChanges>(new BoundedChannelOptions(deps.Settings.BufferSize)
         {
             SingleReader = true,
+            SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var subscriber = deps.System.ActorOf(LiveSubscriber.Props(userID, live.Writer, subscribed, deps.Metrics));
+        var subscribed = await deps.Entities.SubscribeChangesAsync(userID, after, ChangeStream.PageEvents, live, deps.Metrics.LiveNoticeDropped, ct);
+        if (!subscribed.IsOk)
+        {
+            throw new RequestRefusedException(subscribed.Error);
+        }
+
+        var subscription = subscribed.Value;
         var opened = false;
         try
         {
-            await subscribed.Task.WaitAsync(deps.Node.AskTimeout, ct);
-            var stream = await StartAsync(userID, after, live, subscriber, ct);
+            var stream = await StartAsync(userID, after, subscription, ct);
             opened = true;
             return stream;
-        }
-        catch (TimeoutException)
-        {
-            throw new RequestRefusedException(new Refusal(ErrorCode.Timeout, "the change feed could not subscribe within ask-timeout; retry"));
         }
         catch (Exception e) when (e is not RequestRefusedException and not OperationCanceledException)
         {
@@ -64,7 +63,7 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
         {
             if (!opened)
             {
-                deps.System.Stop(subscriber);
+                await subscription.DisposeAsync();
             }
         }
     }
@@ -75,21 +74,15 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
         return new RequestRefusedException(new Refusal(ErrorCode.StoreUnavailable, "the journal could not be read; retry"));
     }
 
-    private async Task<ChangeStream> StartAsync(string userID, long? after, Channel<EventChanges> live, IActorRef subscriber, CancellationToken ct)
+    private async Task<ChangeStream> StartAsync(string userID, long? after, ChangeSubscription subscription, CancellationToken ct)
     {
-        var asked = await deps.Entities.GetChangesAsync(userID, after, ChangeStream.PageEvents, ct);
-        if (!asked.IsOk)
-        {
-            throw new RequestRefusedException(asked.Error);
-        }
-
-        var answer = asked.Value;
+        var answer = subscription.First;
         if (after is not { } resume)
         {
             // From now on: the current total, judged now by the entity, carries the resume point.
             var total = answer.TotalUnreadCount ?? 0;
             var first = await deps.Frames.RenderAsync([ChangeItem.Total(answer.LastSequenceNr, total)], ct);
-            return new ChangeStream(userID, answer.LastSequenceNr, total, null, [], first, live, subscriber, deps);
+            return new ChangeStream(userID, answer.LastSequenceNr, total, null, [], first, subscription, deps);
         }
 
         if (resume > answer.LastSequenceNr)
@@ -100,7 +93,7 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
         if (answer is { Changes: { } recent, TotalUnreadCount: { } totalThen })
         {
             deps.Metrics.HistoryCatchUp();
-            return new ChangeStream(userID, resume, totalThen, null, recent, null, live, subscriber, deps);
+            return new ChangeStream(userID, resume, totalThen, null, recent, null, subscription, deps);
         }
 
         // Older than the entity's history: fold the journal from the latest snapshot at or before the resume point.
@@ -116,6 +109,6 @@ public sealed class ChangeFeedService(ChangeFeedDependencies deps, ILogger<Chang
         }
 
         var feed = ChangeFeed.Start(replayed.State, replayed.Seq, replayed.At, deps.Node.Fold.RetentionMs);
-        return new ChangeStream(userID, feed.Seq, feed.TotalUnread, feed, [], null, live, subscriber, deps);
+        return new ChangeStream(userID, feed.Seq, feed.TotalUnread, feed, [], null, subscription, deps);
     }
 }

@@ -19,7 +19,6 @@ public static class ChangeFeedServices
             sp.GetRequiredService<ConversationRenderer>(),
             sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
         builder.Services.AddSingleton(sp => new ChangeFeedDependencies(
-            sp.GetRequiredService<ActorSystem>(),
             sp.GetRequiredService<JournalReader>(),
             sp.GetRequiredService<StateReplay>(),
             sp.GetRequiredService<IConversationService>(),

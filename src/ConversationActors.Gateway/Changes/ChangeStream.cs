@@ -1,20 +1,20 @@
 using System.Text;
 using System.Threading.Channels;
-using Akka.Actor;
 using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
+using ConversationActors.Actors.Services;
 using ConversationActors.Domain.Changes;
 
 namespace ConversationActors.Gateway.Changes;
 
 /// <summary>
 /// One client's change feed, from its resume point on (issue 15): the change items come from the user's entity, which
-/// computes them once per event — live through the user's topic, and after a gap (or at the start) from the entity's
-/// recent history. Only a resume older than that history folds the journal (from a snapshot), and the stream drops
+/// computes them once per event — live to this stream's registration (<see cref="ChangeSubscription"/>, issue 27), and
+/// after a gap (or at the start) from the entity's recent history. Only a resume older than that history folds the journal (from a snapshot), and the stream drops
 /// that state once it has caught up with the journal's end: a live stream holds two numbers, its seq and the total it
 /// last sent. At the seam a notice at or below the last delivered seq is dropped, one beyond the next triggers a catch-up.
 /// Frames wait in a bounded queue for the client; a client too slow for the live rate overflows it and its stream is
-/// closed (it resumes with Last-Event-ID). Every keep-alive also looks at the journal's tail, so a lost notice shows by then.
+/// closed (it resumes with Last-Event-ID). Every keep-alive also asks the entity what follows, so a lost message shows by then.
 /// </summary>
 public sealed class ChangeStream : IAsyncDisposable
 {
@@ -28,8 +28,7 @@ public sealed class ChangeStream : IAsyncDisposable
     private readonly ChangeFeedSettings _settings;
     private readonly ChangeFeedMetrics _metrics;
     private readonly ILogger _log;
-    private readonly Channel<EventChanges> _live;
-    private readonly IActorRef _subscriber;
+    private readonly ChangeSubscription _subscription;
     private readonly Channel<string> _outgoing;
     private readonly List<EventChanges> _pending;
     private readonly string? _firstFrame;
@@ -44,8 +43,7 @@ public sealed class ChangeStream : IAsyncDisposable
         ChangeFeed? catchUp,
         IReadOnlyList<EventChanges> pending,
         string? firstFrame,
-        Channel<EventChanges> live,
-        IActorRef subscriber,
+        ChangeSubscription subscription,
         ChangeFeedDependencies deps)
     {
         _userID = userID;
@@ -54,8 +52,7 @@ public sealed class ChangeStream : IAsyncDisposable
         _catchUp = catchUp;
         _pending = [.. pending];
         _firstFrame = firstFrame;
-        _live = live;
-        _subscriber = subscriber;
+        _subscription = subscription;
         _deps = deps;
         _journal = deps.Journal;
         _frames = deps.Frames;
@@ -143,16 +140,9 @@ public sealed class ChangeStream : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _subscriber.GracefulStop(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
-        _live.Writer.TryComplete();
-    }
+    public ValueTask DisposeAsync() => _subscription.DisposeAsync();
 
     /// <summary>Feeds the queue. False when the client fell behind the live rate (the queue was full).</summary>
-    /// <summary>Longer than a few pub-sub gossip intervals (akka.cluster.pub-sub.gossip-interval, 1 s).</summary>
-    private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(3);
-
     private async Task<bool> PumpAsync(CancellationToken ct)
     {
         // Catch-up: the changes after the resume point, at the client's pace.
@@ -167,13 +157,10 @@ public sealed class ChangeStream : IAsyncDisposable
         using var ticks = new PeriodicTimer(_settings.KeepAlive);
         Task<bool>? tick = null;
         Task<bool>? notice = null;
-
-        // A new subscription reaches other nodes' pub-sub mediators by gossip (about a second); a write
-        // published there before that goes nowhere. One journal re-read after that window closes it.
-        var settle = Task.Delay(SettleAfter, ct);
+        var live = _subscription.Live;
         while (!ct.IsCancellationRequested)
         {
-            while (_live.Reader.TryRead(out var next))
+            while (live.TryRead(out var next))
             {
                 if (!await OnNoticeAsync(next, ct))
                 {
@@ -182,25 +169,14 @@ public sealed class ChangeStream : IAsyncDisposable
             }
 
             tick ??= ticks.WaitForNextTickAsync(ct).AsTask();
-            notice ??= _live.Reader.WaitToReadAsync(ct).AsTask();
-            var done = settle is null ? await Task.WhenAny(tick, notice) : await Task.WhenAny(tick, notice, settle);
-            if (done == settle)
-            {
-                settle = null;
-                if (!await TailAsync(ct))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
+            notice ??= live.WaitToReadAsync(ct).AsTask();
+            var done = await Task.WhenAny(tick, notice);
             if (done == notice)
             {
                 notice = null;
                 if (!await (Task<bool>)done)
                 {
-                    return true; // the subscription ended: the node is shutting down
+                    return true; // the registration ended: the node is shutting down
                 }
 
                 continue;
@@ -240,9 +216,12 @@ public sealed class ChangeStream : IAsyncDisposable
         return await CatchUpAsync(live: true, ct);
     }
 
-    /// <summary>A quiet moment: when the journal has an event after the feed's position, its notice was lost; catch up.</summary>
-    private async Task<bool> TailAsync(CancellationToken ct) =>
-        _catchUp is not null || (await _journal.ReadAsync(_userID, _seq + 1, _seq + 1, ct)).Count == 0 || await CatchUpAsync(live: true, ct);
+    /// <summary>
+    /// A quiet moment: asks the entity for anything after the feed's position (a change message lost on the way), from its
+    /// history. The ask also keeps the entity of a user with an open stream from passivating (issue 27: it would stop,
+    /// and the stream would register again with a freshly recovered one).
+    /// </summary>
+    private Task<bool> TailAsync(CancellationToken ct) => _catchUp is not null ? Task.FromResult(true) : CatchUpAsync(live: true, ct);
 
     /// <summary>
     /// Delivers everything after the feed's position: from the entity's history while it reaches back that far, else
@@ -262,11 +241,12 @@ public sealed class ChangeStream : IAsyncDisposable
 
                 if (asked.Value.Changes is { } recent)
                 {
-                    _metrics.HistoryCatchUp();
                     if (recent.Count == 0)
                     {
                         return true;
                     }
+
+                    _metrics.HistoryCatchUp();
 
                     foreach (var changes in recent)
                     {

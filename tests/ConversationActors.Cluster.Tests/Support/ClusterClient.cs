@@ -47,6 +47,22 @@ public static class ClusterClient
     public static Task<Answer> AdminAsync(int node, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, "/v1/admin/cluster", null, timeout);
 
+    /// <summary>GET /metrics: the node's Prometheus text.</summary>
+    public static async Task<string> MetricsAsync(int node, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return await Http.GetStringAsync(new Uri(LocalCluster.Url(node), "/metrics"), cts.Token);
+    }
+
+    /// <summary>
+    /// The sum of every series of <paramref name="name"/> in Prometheus text (0 when it has none yet): each line is the
+    /// name, its labels in braces (if any), the value and maybe a timestamp.
+    /// </summary>
+    public static long Sum(string prometheusText, string name) =>
+        prometheusText.Split('\n')
+            .Where(line => line.StartsWith(name, StringComparison.Ordinal) && (line.Length == name.Length || line[name.Length] is ' ' or '{'))
+            .Sum(line => (long)double.Parse(line[(line.Contains('{') ? line.LastIndexOf('}') + 1 : name.Length)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>
     /// Repeats an idempotent call (a write with the same msgID, a PUT, a read) until it succeeds, as a client
     /// does after a 503: the first requests of a cold cluster can time out while each node warms up.

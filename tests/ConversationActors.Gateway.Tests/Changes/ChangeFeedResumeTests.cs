@@ -31,7 +31,14 @@ public sealed class ChangeFeedResumeTests
         await using var host = await GatewayHost.StartAsync(folder.Database, Hocon);
         var metrics = host.Services.GetRequiredService<ChangeFeedMetrics>();
         var baseAddress = host.Api.Http.BaseAddress!;
-        await WriteAsync(host.Api, user, 1, 11);
+
+        // A stream listens while the events are written: the entity records their changes (issue 27: only for listeners).
+        await using (var listening = await SseClient.OpenAsync(baseAddress, user))
+        {
+            await WriteAsync(host.Api, user, 1, 11);
+            await listening.ReadUntilAsync(e => e.Count > 0 && e[^1].Id == 11, Wait);
+        }
+
         var reference = await ReplayAsync(baseAddress, user, 11);
 
         // Within the entity's history (the last 3 events): served by the entity, no journal read.
