@@ -61,7 +61,7 @@ public static class Driver
                     foreach (var users in new[] { 100, 10 * sizes.IngestUsers }.Distinct())
                     {
                         results.IngestCurve[users] = await StepAsync(results, $"ingest over {users} users", () =>
-                            HttpScenarios.IngestAsync(server.BaseAddress, sizes, $"{name}-curve{users}", users));
+                            HttpScenarios.IngestAsync(server, sizes, $"{name}-curve{users}", users));
                     }
                 }
 
@@ -231,20 +231,23 @@ public static class Driver
     ];
 
     /// <summary>
-    /// Issue #13's load shapes on one server: spread, hot and fan-out (with events per journal transaction); on the
-    /// configured store also spread ingest at half its peak and the mixed read/write load.
+    /// Issue #13's load shapes on one server: spread, hot and fan-out (with events per journal transaction and, issue 27,
+    /// the server's CPU time per message); on the configured store also the same POSTs to the trivial endpoint (issue 27's
+    /// ceiling), spread ingest at half its peak and the mixed read/write load.
     /// </summary>
     private static async Task WriteShapesAsync(BenchResults results, Options options, ServerProcess server, string name, bool primary)
     {
         var sizes = options.Sizes;
-        var spread = results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, name));
+        var spread = results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server, sizes, name));
         results.Ingest[name + "-hot"] = await StepAsync(results, $"ingest {name}-hot", () =>
-            HttpScenarios.IngestAsync(server.BaseAddress, sizes, name + "-hot", HttpScenarios.HotUsers));
-        results.FanOut[name] = await StepAsync(results, $"fan-out {name}", () => WriteShapes.FanOutAsync(server.BaseAddress, sizes, name));
+            HttpScenarios.IngestAsync(server, sizes, name + "-hot", HttpScenarios.HotUsers));
+        results.FanOut[name] = await StepAsync(results, $"fan-out {name}", () => WriteShapes.FanOutAsync(server, sizes, name));
         if (!primary)
         {
             return;
         }
+
+        results.IngestCeiling[name] = await StepAsync(results, $"same POSTs to a trivial endpoint {name}", () => HttpScenarios.IngestCeilingAsync(server, sizes, name));
 
         if (spread is not null)
         {
