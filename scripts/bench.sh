@@ -5,7 +5,7 @@
 # and the torture soak (10 minutes unless --torture-minutes).
 # Installs what it needs: redis-server (apt) when missing, PostgreSQL via scripts/postgres.sh.
 #
-# Usage: scripts/bench.sh [--smoke] [--no-build] [--only GROUPS]
+# Usage: scripts/bench.sh [--smoke] [--no-build] [--only GROUPS] [--before REV]
 #   --smoke     tiny sizes, one repetition (< 2 minutes): checks the bench works; writes data/bench/benchmarks-smoke.md
 #   --no-build  use the existing Release build
 #   --soak-minutes N  the soak's length (default 30)
@@ -13,6 +13,8 @@
 #   --only      comma-separated groups (micro,recovery,memory,sqlite,pages,postgres,history,soak,torture,outage): try just those
 #               (pages: the page reads alone on a fresh SQLite server);
 #               writes data/bench/benchmarks-partial.md, never docs/benchmarks.md
+#   --before REV  also run that git revision's own server (a worktree in data/bench, built Release) on the spread, hot
+#               and fan-out shapes, right after this build's: the before rows of CPU per message (issue 27)
 # Environment: BENCH_REDIS_PORT (6379), the CA_PG_* variables of scripts/postgres.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,7 @@ build=1
 only=""
 soak_minutes=""
 torture_minutes=""
+before=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 ;;
@@ -29,7 +32,8 @@ while [ $# -gt 0 ]; do
     --only) only="${2:?--only needs a list of groups}"; shift ;;
     --soak-minutes) soak_minutes="${2:?--soak-minutes needs a number}"; shift ;;
     --torture-minutes) torture_minutes="${2:?--torture-minutes needs a number}"; shift ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    --before) before="${2:?--before needs a git revision}"; shift ;;
+    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -80,6 +84,9 @@ if [ -n "$soak_minutes" ]; then
 fi
 if [ -n "$torture_minutes" ]; then
   args+=(--torture-minutes "$torture_minutes")
+fi
+if [ -n "$before" ]; then
+  args+=(--before "$before")
 fi
 if [ -n "$only" ]; then
   args+=(--only "$only")

@@ -1,5 +1,4 @@
 using ConversationActors.Bench.Load;
-using ConversationActors.TestSupport.Hosting;
 
 namespace ConversationActors.Bench.Tests;
 
@@ -37,29 +36,27 @@ public class LatencyStatsTests
 
 public sealed class LoadClientTests : IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private LoopbackApp _app = null!;
     private Uri _base = null!;
     private int _served;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        var port = GatewayServerProcess.FreePort();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        _app = builder.Build();
-        _app.MapGet("/ok", () =>
+        _app = await LoopbackApp.StartAsync(app =>
         {
-            Interlocked.Increment(ref _served);
-            return Results.Text("{\"code\":0,\"desc\":\"\",\"data\":null}", "application/json");
+            app.MapGet("/ok", () =>
+            {
+                Interlocked.Increment(ref _served);
+                return Results.Text("{\"code\":0,\"desc\":\"\",\"data\":null}", "application/json");
+            });
+            app.MapGet("/refused", () => Results.Text("{\"code\":6017,\"desc\":\"no\",\"data\":null}", "application/json"));
+            app.MapGet("/slow", async () =>
+            {
+                await Task.Delay(20);
+                return Results.Text("{\"code\":0,\"desc\":\"\",\"data\":null}", "application/json");
+            });
         });
-        _app.MapGet("/refused", () => Results.Text("{\"code\":6017,\"desc\":\"no\",\"data\":null}", "application/json"));
-        _app.MapGet("/slow", async () =>
-        {
-            await Task.Delay(20);
-            return Results.Text("{\"code\":0,\"desc\":\"\",\"data\":null}", "application/json");
-        });
-        await _app.StartAsync();
-        _base = new Uri($"http://127.0.0.1:{port}");
+        _base = _app.BaseAddress;
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

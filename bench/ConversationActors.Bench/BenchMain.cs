@@ -43,7 +43,7 @@ public static class BenchMain
             case "run":
                 return await Driver.RunAsync(options);
             default:
-                Console.Error.WriteLine("usage: ConversationActors.Bench [run|serve|recovery|memory|history|retention|micro] [--smoke] [--work DIR] [--out FILE] [--config-dir DIR]");
+                Console.Error.WriteLine("usage: ConversationActors.Bench [run|serve|recovery|memory|history|retention|micro] [--smoke] [--work DIR] [--out FILE] [--config-dir DIR] [--before REV]");
                 return 2;
         }
     }
@@ -67,6 +67,12 @@ public sealed record Options(bool Smoke, string WorkDir, string ConfigDir, strin
         Array.IndexOf(Raw, "--torture-minutes") is var i and >= 0 && i + 1 < Raw.Length ? TimeSpan.FromMinutes(double.Parse(Raw[i + 1], System.Globalization.CultureInfo.InvariantCulture))
         : Smoke ? TimeSpan.FromSeconds(6)
         : TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// <c>--before REV</c> (issue 27 (6)): also run the write shapes on that git revision's own bench server (its `serve`, built
+    /// in Release from a worktree in the work folder), right after this build's, for the before/after rows of the report.
+    /// </summary>
+    public string? Before => Array.IndexOf(Raw, "--before") is var i and >= 0 && i + 1 < Raw.Length ? Raw[i + 1] : null;
 
     public IReadOnlyList<string>? Only => Array.IndexOf(Raw, "--only") is var i and >= 0 && i + 1 < Raw.Length ? Raw[i + 1].Split(',') : null;
 
@@ -94,7 +100,8 @@ public sealed record Options(bool Smoke, string WorkDir, string ConfigDir, strin
             args);
     }
 
-    private static string FindRepoRoot()
+    /// <summary>The repository this bench runs from: the nearest folder up from the current one holding ConversationActors.sln.</summary>
+    public static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

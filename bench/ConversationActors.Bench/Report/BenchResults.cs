@@ -26,6 +26,12 @@ public sealed class BenchResults
 
     public HttpScenarios.PageResult? Pages { get; set; }
 
+    /// <summary>Issue 27 (6): the spread ingest's POSTs answered by a trivial endpoint on the same Kestrel, per store.</summary>
+    public Dictionary<string, Figure?> IngestCeiling { get; } = [];
+
+    /// <summary>Issue 27 (6): the short hash of the revision whose own server ran the before rows (<c>--before</c>), if any.</summary>
+    public string? Before { get; set; }
+
     /// <summary>Issue #13 (c): fan-out to groups, per server variant.</summary>
     public Dictionary<string, Figure?> FanOut { get; } = [];
 

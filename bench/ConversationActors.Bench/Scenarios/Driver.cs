@@ -31,10 +31,20 @@ public static class Driver
             results.Memory = await StepAsync(results, "memory", () => ChildAsync<Memory.Result>(options, "memory"));
         }
 
+        // Issue 27 (6): with --before REV, that revision's own server runs the write shapes right after this build's, on each store.
+        BeforeBuild? before = null;
+        if (options.Before is { } revision && (Wants("sqlite") || Wants("postgres")))
+        {
+            before = await StepAsync(results, $"build of revision {revision} (before)", () => BeforeBuild.PrepareAsync(options, revision));
+            results.Before = before?.Revision;
+        }
+
         // SQLite: the write shapes on the configured store, the raw INSERT ceiling on the same file, then page reads with
-        // every baseline; then the write shapes again on the store as configured before issue #13 (the before row).
+        // every baseline; then the write shapes on the --before revision's server, and again on the store as configured
+        // before issue #13 (the before rows).
         var sqliteFile = Path.Combine(options.WorkDir, "gateway-sqlite.db");
-        foreach (var (name, connectionSuffix, hocon) in SqliteVariants.Where(_ => Wants("sqlite")))
+        var sqliteRuns = WithBefore(SqliteVariants.Select(v => (v.Name, v.ConnectionSuffix, v.Hocon, Build: (BeforeBuild?)null)), before, b => (b.ServerName("sqlite"), string.Empty, null, b));
+        foreach (var (name, connectionSuffix, hocon, build) in sqliteRuns.Where(_ => Wants("sqlite")))
         {
             var primary = name == "sqlite";
             await StepAsync(results, $"SQLite server ({name})", async () =>
@@ -50,7 +60,7 @@ public static class Driver
                     env["ConversationActors__Hocon"] = hocon;
                 }
 
-                await using var server = await ServerProcess.StartAsync(options, name, env);
+                await using var server = await ServerProcess.StartAsync(options, name, env, build);
                 await WriteShapesAsync(results, options, server, name, primary);
                 if (primary)
                 {
@@ -61,7 +71,7 @@ public static class Driver
                     foreach (var users in new[] { 100, 10 * sizes.IngestUsers }.Distinct())
                     {
                         results.IngestCurve[users] = await StepAsync(results, $"ingest over {users} users", () =>
-                            HttpScenarios.IngestAsync(server.BaseAddress, sizes, $"{name}-curve{users}", users));
+                            HttpScenarios.IngestAsync(server, sizes, $"{name}-curve{users}", users));
                     }
                 }
 
@@ -85,16 +95,18 @@ public static class Driver
             });
         }
 
-        // PostgreSQL: the same shapes on a fresh journal per variant (journal writers 3 = the configured default, 1, 2),
-        // and the raw INSERT ceiling.
-        foreach (var (name, hocon) in PostgresVariants.Where(_ => Wants("postgres")))
+        // PostgreSQL: the same shapes on a fresh journal per variant (journal writers 3 = the configured default, the
+        // --before revision's server, 1, 2), and the raw INSERT ceiling.
+        var postgresRuns = WithBefore(PostgresVariants.Select(v => (v.Name, v.Hocon, Build: (BeforeBuild?)null)), before, b => (b.ServerName("postgres"), null, b));
+        foreach (var (name, hocon, build) in postgresRuns.Where(_ => Wants("postgres")))
         {
+            var primary = name == "postgres";
             await StepAsync(results, $"PostgreSQL server ({name})", async () =>
             {
                 await ResetPostgresAsync(options.PostgresConnection);
-                await using var server = await ServerProcess.StartAsync(options, name, PostgresEnvironment(options, hocon));
-                await WriteShapesAsync(results, options, server, name, primary: hocon is null);
-                if (hocon is null)
+                await using var server = await ServerProcess.StartAsync(options, name, PostgresEnvironment(options, hocon), build);
+                await WriteShapesAsync(results, options, server, name, primary);
+                if (primary)
                 {
                     results.RawInsert["postgres"] = await StepAsync(results, "raw insert postgres", () =>
                         RawInsert.RunAsync(true, options.PostgresConnection, sizes.RawSingleRows, sizes.RawBatchedRows, sizes.Reps));
@@ -230,21 +242,36 @@ public static class Driver
         ("postgres-parallelism-2", "akka.persistence.journal.sql.parallelism = 2"),
     ];
 
+    /// <summary>The variants with <paramref name="before"/>'s run second, right after the configured store's, when there is one.</summary>
+    private static IEnumerable<T> WithBefore<T>(IEnumerable<T> variants, BeforeBuild? before, Func<BeforeBuild, T> variant)
+    {
+        var list = variants.ToList();
+        if (before is not null)
+        {
+            list.Insert(1, variant(before));
+        }
+
+        return list;
+    }
+
     /// <summary>
-    /// Issue #13's load shapes on one server: spread, hot and fan-out (with events per journal transaction); on the
-    /// configured store also spread ingest at half its peak and the mixed read/write load.
+    /// Issue #13's load shapes on one server: spread, hot and fan-out (with events per journal transaction and, issue 27,
+    /// the server's CPU time per message); on the configured store also the same POSTs to the trivial endpoint (issue 27's
+    /// ceiling), spread ingest at half its peak and the mixed read/write load.
     /// </summary>
     private static async Task WriteShapesAsync(BenchResults results, Options options, ServerProcess server, string name, bool primary)
     {
         var sizes = options.Sizes;
-        var spread = results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server.BaseAddress, sizes, name));
+        var spread = results.Ingest[name] = await StepAsync(results, $"ingest {name}", () => HttpScenarios.IngestAsync(server, sizes, name));
         results.Ingest[name + "-hot"] = await StepAsync(results, $"ingest {name}-hot", () =>
-            HttpScenarios.IngestAsync(server.BaseAddress, sizes, name + "-hot", HttpScenarios.HotUsers));
-        results.FanOut[name] = await StepAsync(results, $"fan-out {name}", () => WriteShapes.FanOutAsync(server.BaseAddress, sizes, name));
+            HttpScenarios.IngestAsync(server, sizes, name + "-hot", HttpScenarios.HotUsers));
+        results.FanOut[name] = await StepAsync(results, $"fan-out {name}", () => WriteShapes.FanOutAsync(server, sizes, name));
         if (!primary)
         {
             return;
         }
+
+        results.IngestCeiling[name] = await StepAsync(results, $"same POSTs to a trivial endpoint {name}", () => HttpScenarios.IngestCeilingAsync(server, sizes, name));
 
         if (spread is not null)
         {

@@ -19,6 +19,9 @@ public sealed record Figure(string Name, double RequestsPerSecond, double P50, d
     /// <summary>Events (journal rows) written per second: requests/s times the events each request writes (500 for a fan-out to 500).</summary>
     public double? EventsPerSecond { get; init; }
 
+    /// <summary>Issue 27 (6): the server process's CPU time over the measured repetitions, per request and per event.</summary>
+    public CpuUse? Cpu { get; init; }
+
     public static Figure Of(string name, IReadOnlyList<LoadResult> runs) => Valid(new(
         name,
         LatencyStats.Median(runs.Select(r => r.RequestsPerSecond)),
@@ -41,39 +44,62 @@ public static class HttpScenarios
     /// <summary>
     /// N users × M messages per repetition, fresh users each time, C concurrent clients; every answer must be code 0.
     /// <paramref name="hotUsers"/> (issue #13's hot shape): the same number of messages spread over that few users, with
-    /// <see cref="HotConcurrency"/> clients, so each entity has many writes waiting at once (group commit).
+    /// <see cref="HotConcurrency"/> clients, so each entity has many writes waiting at once (group commit). The server's CPU
+    /// time is read before and after the measured repetitions (issue 27 (6)).
     /// </summary>
-    public static async Task<Figure> IngestAsync(Uri server, Sizes sizes, string tag, int? hotUsers = null)
+    public static async Task<Figure> IngestAsync(ServerProcess server, Sizes sizes, string tag, int? hotUsers = null)
+    {
+        var figure = await MeasureIngestAsync(server, sizes, tag, hotUsers, pathPrefix: string.Empty);
+        return figure with { EventsPerSecond = figure.RequestsPerSecond };
+    }
+
+    /// <summary>
+    /// Issue 27 (6): the spread ingest's requests (same clients, paths and bodies) sent to <see cref="Server.IngestCeiling"/>
+    /// on the same Kestrel, which parses each body and answers a fixed envelope: what a request costs before it is ours.
+    /// </summary>
+    public static Task<Figure> IngestCeilingAsync(ServerProcess server, Sizes sizes, string tag) =>
+        MeasureIngestAsync(server, sizes, tag, hotUsers: null, Server.IngestCeiling.PathPrefix);
+
+    private static async Task<Figure> MeasureIngestAsync(ServerProcess server, Sizes sizes, string tag, int? hotUsers, string pathPrefix)
     {
         var concurrency = hotUsers is null ? sizes.IngestConcurrency : HotConcurrency;
-        using var client = LoadClient.CreateClient(server, concurrency);
+        using var client = LoadClient.CreateClient(server.BaseAddress, concurrency);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-
-        HttpRequestMessage Message(string prefix, int users, long i)
-        {
-            var user = $"{prefix}-u{i % users}";
-            var peer = $"peer{i / users % 20}";
-            var body = $$"""{"msgID":"{{prefix}}-{{i}}","senderID":"{{peer}}","timestamp":{{now + i}},"summary":"{{FoldData.Summary}}"}""";
-            return new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{user}/conversations/C2C{peer}/messages")
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-        }
-
         var users = hotUsers ?? sizes.IngestUsers;
         var total = (long)sizes.IngestUsers * sizes.IngestMessagesPerUser;
-        await LoadClient.RunAsync(client, new LoadSpec(concurrency, Count: users * 3), i => Message($"{tag}-warm", users, i), LoadClient.IsEnvelopeOk);
-        var before = await JournalCommitCount.ReadAsync(client);
+        var journaled = pathPrefix.Length == 0;
+        await LoadClient.RunAsync(client, new LoadSpec(concurrency, Count: users * 3), i => IngestMessage($"{tag}-warm", users, i, now, pathPrefix), LoadClient.IsEnvelopeOk);
+        var before = journaled ? await JournalCommitCount.ReadAsync(client) : null;
+        var cpu = CpuClock.Start(server.Pid);
         var runs = new List<LoadResult>();
         for (var r = 0; r < sizes.Reps; r++)
         {
             var prefix = $"{tag}-r{r}";
             runs.Add(await LoadClient.RunAsync(
-                client, new LoadSpec(concurrency, Count: total), i => Message(prefix, users, i), LoadClient.IsEnvelopeOk));
+                client, new LoadSpec(concurrency, Count: total), i => IngestMessage(prefix, users, i, now, pathPrefix), LoadClient.IsEnvelopeOk));
         }
 
-        var figure = Figure.Of($"ingest {tag}", runs);
-        return figure with { Commits = (await JournalCommitCount.ReadAsync(client)).Since(before), EventsPerSecond = figure.RequestsPerSecond };
+        var figure = Figure.Of(journaled ? $"ingest {tag}" : "same POSTs to a trivial endpoint", runs);
+        return figure with
+        {
+            Cpu = cpu.Stop(figure.Requests),
+            Commits = before is null ? null : (await JournalCommitCount.ReadAsync(client)).Since(before),
+        };
+    }
+
+    /// <summary>
+    /// The ingest's request <paramref name="i"/>: a message from one of 20 peers to user <c>i mod users</c>, as
+    /// <c>POST {pathPrefix}/v1/users/{u}/conversations/C2C{peer}/messages</c>.
+    /// </summary>
+    internal static HttpRequestMessage IngestMessage(string prefix, int users, long i, long now, string pathPrefix = "")
+    {
+        var user = $"{prefix}-u{i % users}";
+        var peer = $"peer{i / users % 20}";
+        var body = $$"""{"msgID":"{{prefix}}-{{i}}","senderID":"{{peer}}","timestamp":{{now + i}},"summary":"{{FoldData.Summary}}"}""";
+        return new HttpRequestMessage(HttpMethod.Post, $"{pathPrefix}/v1/users/{user}/conversations/C2C{peer}/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
     }
 
     /// <summary>
@@ -88,15 +114,8 @@ public static class HttpScenarios
         for (var r = 0; r < sizes.Reps; r++)
         {
             var prefix = $"{tag}-half-r{r}";
-            runs.Add(await LoadClient.RunAsync(client, new LoadSpec(HotConcurrency, Duration: sizes.Measure, Rate: Math.Max(1, rate)), i =>
-            {
-                var peer = $"peer{i / sizes.IngestUsers % 20}";
-                var body = $$"""{"msgID":"{{prefix}}-{{i}}","senderID":"{{peer}}","timestamp":{{now + i}},"summary":"{{FoldData.Summary}}"}""";
-                return new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{prefix}-u{i % sizes.IngestUsers}/conversations/C2C{peer}/messages")
-                {
-                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                };
-            }, LoadClient.IsEnvelopeOk));
+            runs.Add(await LoadClient.RunAsync(client, new LoadSpec(HotConcurrency, Duration: sizes.Measure, Rate: Math.Max(1, rate)),
+                i => IngestMessage(prefix, sizes.IngestUsers, i, now), LoadClient.IsEnvelopeOk));
         }
 
         return Figure.Of($"ingest {tag} at {rate:N0} req/s (half of peak)", runs);

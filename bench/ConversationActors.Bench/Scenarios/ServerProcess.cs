@@ -20,13 +20,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _server.Pid;
 
-    public static async Task<ServerProcess> StartAsync(Options options, string name, IReadOnlyDictionary<string, string> environment)
+    /// <param name="before">Another revision's build to serve instead of this one (issue 27 (6)), with its own config folder.</param>
+    public static async Task<ServerProcess> StartAsync(Options options, string name, IReadOnlyDictionary<string, string> environment, BeforeBuild? before = null)
     {
         var baseAddress = GatewayServerProcess.FreeLoopbackAddress();
-        var info = SelfStartInfo("serve", "--urls", baseAddress.GetLeftPart(UriPartial.Authority));
+        var urls = baseAddress.GetLeftPart(UriPartial.Authority);
+        var info = before is null ? SelfStartInfo("serve", "--urls", urls) : before.ServeStartInfo("--urls", urls);
         info.WorkingDirectory = options.WorkDir;
         info.Environment["BENCH_BASELINES"] = "1";
-        info.Environment["CONVERSATION_ACTORS_CONFIG_DIR"] = options.ConfigDir;
+        info.Environment["CONVERSATION_ACTORS_CONFIG_DIR"] = before?.ConfigDir ?? options.ConfigDir;
         info.Environment["CONVERSATION_ACTORS_LOG_LEVEL"] = "WARNING";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -15,11 +15,12 @@ public static class WriteShapes
     /// <summary>
     /// (c) fan-out: <c>POST /v1/messages</c> to groups of <see cref="Sizes.FanOutMembers"/> listed members, a new msgID
     /// each time; an answer counts only when every member's set took it (<c>delivered</c> = members). The figure's
-    /// <see cref="Figure.EventsPerSecond"/> is deliveries/s; its p99 is the whole request's.
+    /// <see cref="Figure.EventsPerSecond"/> is deliveries/s; its p99 is the whole request's; its CPU use counts
+    /// requests (messages) and events (deliveries) apart.
     /// </summary>
-    public static async Task<Figure> FanOutAsync(Uri server, Sizes sizes, string tag)
+    public static async Task<Figure> FanOutAsync(ServerProcess server, Sizes sizes, string tag)
     {
-        using var client = LoadClient.CreateClient(server, sizes.FanOutConcurrency);
+        using var client = LoadClient.CreateClient(server.BaseAddress, sizes.FanOutConcurrency);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var members = Enumerable.Range(0, sizes.FanOutGroups)
             .Select(g => "[" + string.Join(",", Enumerable.Range(0, sizes.FanOutMembers).Select(m => $"\"{tag}-g{g}-m{m}\"")) + "]")
@@ -39,6 +40,7 @@ public static class WriteShapes
         // Warm-up: every member's entity recovers (empty) and stays in memory, as in a chat with active groups.
         await LoadClient.RunAsync(client, new LoadSpec(sizes.FanOutConcurrency, Count: sizes.FanOutGroups * 2), i => Message($"{tag}-warm", i), AllDelivered);
         var before = await JournalCommitCount.ReadAsync(client);
+        var cpu = CpuClock.Start(server.Pid);
         var runs = new List<LoadResult>();
         for (var r = 0; r < sizes.Reps; r++)
         {
@@ -49,6 +51,7 @@ public static class WriteShapes
         var figure = Figure.Of($"fan-out {tag} ({sizes.FanOutMembers} members)", runs);
         return figure with
         {
+            Cpu = cpu.Stop(figure.Requests, sizes.FanOutMembers),
             Commits = (await JournalCommitCount.ReadAsync(client)).Since(before),
             EventsPerSecond = figure.RequestsPerSecond * sizes.FanOutMembers,
         };

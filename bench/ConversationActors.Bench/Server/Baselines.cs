@@ -67,7 +67,8 @@ public sealed class BaselineStartupFilter : IStartupFilter
 /// <item><c>GET /bench/redis-page</c>: the page from Redis (sorted set by orderKey + one hash per conversation);</item>
 /// <item><c>GET /bench/pg-page</c>: the page from a PostgreSQL table (ORDER BY order_key DESC LIMIT 100 on an index);</item>
 /// <item><c>GET /bench/heap</c>: the GC heap now, without a collection, and as the last collection left it (the soak's samples), bytes allocated so far, collections per generation and total GC pause (ms);</item>
-/// <item><c>GET /bench/journal-commits</c>: <c>{transactions, rows}</c> of <see cref="JournalCommits"/> (issue #13).</item>
+/// <item><c>GET /bench/journal-commits</c>: <c>{transactions, rows}</c> of <see cref="JournalCommits"/> (issue #13);</item>
+/// <item><c>POST /bench/ingest-ceiling/v1/users/{u}/conversations/{c}/messages</c>: <see cref="IngestCeiling"/> (issue 27).</item>
 /// </list>
 /// <c>POST /bench/setup?user=U&amp;count=100</c> loads them from the user's live list.
 /// </summary>
@@ -91,6 +92,12 @@ public sealed class Baselines(IServiceProvider services, IOptions<JsonOptions> j
         if (path is null || !path.StartsWith("/bench/", StringComparison.Ordinal))
         {
             return false;
+        }
+
+        if (path.StartsWith(IngestCeiling.PathPrefix + "/", StringComparison.Ordinal))
+        {
+            await IngestCeiling.HandleAsync(context);
+            return true;
         }
 
         switch (path)
