@@ -27,7 +27,7 @@ public static class AdminApi
         }
 
         app.MapGroup("/v1/admin").WithTags("Admin")
-            .MapGet("/cluster", async (ActorSystem system, RegionsHolder holder, CancellationToken ct) =>
+            .MapGet("/cluster", async (ActorSystem system, IServiceProvider services, CancellationToken ct) =>
             {
                 upTimes.Start(system);
                 var state = Cluster.Get(system).State;
@@ -40,7 +40,7 @@ public static class AdminApi
                         !unreachable.Contains(m.UniqueAddress),
                         upTimes.UpSince(m.UniqueAddress)))
                     .ToArray();
-                var regions = await holder.Regions.WaitAsync(StatsTimeout, ct);
+                var regions = await ShardRegions.ResolveAsync(services, ct).WaitAsync(StatsTimeout, ct);
                 var sharding = new Dictionary<string, EntityTypeStatsDto>
                 {
                     [ShardRegions.ConversationsType] = await StatsAsync(regions.Conversations, ct),

@@ -1,4 +1,3 @@
-using Akka.Cluster;
 using Akka.Hosting;
 using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Services;
@@ -9,7 +8,7 @@ namespace ConversationActors.Gateway.Hosting;
 /// <summary>
 /// Hosts the node's ActorSystem with Akka.Hosting: HOCON from config/ (plus the <c>ConversationActors:Hocon</c>
 /// setting, for tests and tools), the SQLite file prepared, the cluster joined, the shard regions started
-/// here or proxied (gateway-only role).
+/// here or proxied (gateway-only role) with Akka.Hosting's <c>WithShardRegion</c> and resolved through its actor registry.
 /// </summary>
 public static class ActorSystemSetup
 {
@@ -29,9 +28,8 @@ public static class ActorSystemSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => NodeSettings.From(config, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(EdgeSettings.From(config));
-        builder.Services.AddSingleton<RegionsHolder>();
         builder.Services.AddSingleton<IConversationService>(sp => new ShardedConversationService(
-            sp.GetRequiredService<RegionsHolder>().Regions,
+            ShardRegions.ResolveAsync(sp),
             sp.GetRequiredService<NodeSettings>().AskTimeout));
 
         builder.Services.AddAkka(ActorSystemName, (akka, sp) =>
@@ -42,18 +40,13 @@ public static class ActorSystemSetup
                 akka.AddSetup(plugins);
             }
 
+            // Entities live on nodes with the entity role (every node without one); a node without it proxies.
+            var role = settings.EntityRole;
+            var hostsEntities = role is null || config.GetStringList("akka.cluster.roles").Contains(role);
             akka.AddHocon(config, HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers => loggers.AddLoggerFactory())
-                .StartActors(async (system, _) =>
-                {
-                    ClusterStartup.JoinSelfWithoutSeeds(system);
-                    var role = settings.EntityRole;
-                    var hostsEntities = role is null || Cluster.Get(system).SelfRoles.Contains(role);
-                    var regions = hostsEntities
-                        ? await ShardRegions.StartAsync(system, settings.Entities, settings.ShardCount, role)
-                        : await ShardRegions.StartProxiesAsync(system, settings.ShardCount, role);
-                    sp.GetRequiredService<RegionsHolder>().Set(regions);
-                });
+                .AddStartup((system, _) => ClusterStartup.JoinSelfWithoutSeeds(system));
+            ShardRegions.WithShardRegions(akka, settings.Entities, settings.ShardCount, role, hostsEntities);
         });
         return builder;
     }

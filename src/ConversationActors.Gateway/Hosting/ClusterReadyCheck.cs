@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
+using Akka.Hosting;
 using ConversationActors.Actors.Protocol;
+using ConversationActors.Actors.Sharding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConversationActors.Gateway.Hosting;
@@ -11,7 +13,7 @@ namespace ConversationActors.Gateway.Hosting;
 /// time, it also recovers a probe entity through the region: that opens the journal and snapshot
 /// store (creating tables on a new database), so the first real write does not pay for it.
 /// </summary>
-public sealed class ClusterReadyCheck(ActorSystem system, RegionsHolder holder) : IHealthCheck
+public sealed class ClusterReadyCheck(ActorSystem system, IReadOnlyActorRegistry registry) : IHealthCheck
 {
     /// <summary>Not a valid userID (it has a space), so it never collides with a user.</summary>
     public const string ProbeEntity = "readiness probe";
@@ -27,18 +29,17 @@ public sealed class ClusterReadyCheck(ActorSystem system, RegionsHolder holder) 
             return HealthCheckResult.Unhealthy($"cluster member status is {status}");
         }
 
-        if (!holder.Regions.IsCompletedSuccessfully)
+        if (!registry.TryGet<ConversationsRegion>(out var conversations))
         {
             return HealthCheckResult.Unhealthy("shard regions not started");
         }
 
-        var regions = await holder.Regions;
         try
         {
-            await regions.Conversations.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(2), cancellationToken);
+            await conversations.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(2), cancellationToken);
             if (!_warmedUp)
             {
-                await regions.Conversations.Ask<TotalUnreadAnswer>(new GetTotalUnread(ProbeEntity), ProbeTimeout, cancellationToken);
+                await conversations.Ask<TotalUnreadAnswer>(new GetTotalUnread(ProbeEntity), ProbeTimeout, cancellationToken);
                 _warmedUp = true;
             }
 

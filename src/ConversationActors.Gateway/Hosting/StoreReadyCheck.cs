@@ -1,6 +1,8 @@
 using Akka.Actor;
+using Akka.Hosting;
 using ConversationActors.Actors.Health;
 using ConversationActors.Actors.Protocol;
+using ConversationActors.Actors.Sharding;
 using ConversationActors.Domain.Profiles;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -13,7 +15,7 @@ namespace ConversationActors.Gateway.Hosting;
 /// <c>conversation_actors_store_available</c>. It recovers by itself: while degraded, each check (at most one per
 /// <see cref="ProbeInterval"/>) writes through a probe profile entity, and a durable write marks the store available.
 /// </summary>
-public sealed class StoreReadyCheck(ActorSystem system, RegionsHolder holder) : IHealthCheck
+public sealed class StoreReadyCheck(ActorSystem system, IReadOnlyActorRegistry registry) : IHealthCheck
 {
     /// <summary>Not a valid userID (it has a space), so it never collides with a user.</summary>
     public const string ProbeProfile = "store probe";
@@ -25,9 +27,9 @@ public sealed class StoreReadyCheck(ActorSystem system, RegionsHolder holder) : 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var health = StoreHealth.Get(system);
-        if (health.Current is { } outage && holder.Regions.IsCompletedSuccessfully && ProbeDue())
+        if (health.Current is { } outage && registry.TryGet<UserProfilesRegion>(out var userProfiles) && ProbeDue())
         {
-            await ProbeAsync(await holder.Regions, cancellationToken);
+            await ProbeAsync(userProfiles, cancellationToken);
         }
 
         return health.Current is { } still
@@ -42,13 +44,13 @@ public sealed class StoreReadyCheck(ActorSystem system, RegionsHolder holder) : 
         return now - last >= ProbeInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastProbe, now, last) == last;
     }
 
-    private static async Task ProbeAsync(Actors.Sharding.ShardRegions regions, CancellationToken cancellationToken)
+    private static async Task ProbeAsync(IActorRef userProfiles, CancellationToken cancellationToken)
     {
         try
         {
             // A real write: the probe's nickname is the time, so every probe changes it and is persisted.
             var patch = new UserProfilePatch(["nickname"], DateTimeOffset.UtcNow.ToString("O"), null, null);
-            await regions.UserProfiles.Ask<object>(new UpdateUserProfile(ProbeProfile, patch), TimeSpan.FromSeconds(2), cancellationToken);
+            await userProfiles.Ask<object>(new UpdateUserProfile(ProbeProfile, patch), TimeSpan.FromSeconds(2), cancellationToken);
         }
         catch (AskTimeoutException)
         {

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using ConversationActors.Actors.Sharding;
 using ConversationActors.Gateway.Changes;
 using ConversationActors.Gateway.Hosting;
 using ConversationActors.Gateway.Tests.Infrastructure;
@@ -51,7 +52,7 @@ public sealed class ChangeFeedResumeTests
         Assert.Equal(fromJournal, metrics.JournalCatchUps);
 
         // Idle: the entity leaves memory, and its history with it.
-        var regions = await host.Services.GetRequiredService<RegionsHolder>().Regions;
+        var regions = await ShardRegions.ResolveAsync(host.Services);
         await WaitUntilAsync(async () => !(await LiveEntitiesAsync(regions.Conversations)).Contains(user), "the entity is passivated");
 
         // Recovered from the snapshot after event 8 plus events 9-11: resumes at 6 and 9 are older than its history (the

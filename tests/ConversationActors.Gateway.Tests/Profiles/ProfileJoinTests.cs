@@ -39,7 +39,7 @@ public sealed class ProfileJoinTests(ShortProfileTtlFixture fixture) : IClassFix
 
         Assert.Equal(10, all.GetArrayLength());
         Assert.All(all.EnumerateArray(), c => Assert.Equal((c.Str("userID") ?? c.Str("groupID"), null), (c.Str("showName"), c.Str("faceUrl"))));
-        var regions = await fixture.Host.Services.GetRequiredService<RegionsHolder>().Regions;
+        var regions = await ShardRegions.ResolveAsync(fixture.Host.Services);
         Assert.DoesNotContain(await EntityIdsAsync(regions.UserProfiles), id => id.StartsWith("pj-nobody", StringComparison.Ordinal));
         Assert.DoesNotContain(await EntityIdsAsync(regions.GroupProfiles), id => id.StartsWith("pj-noclub", StringComparison.Ordinal));
     }
@@ -52,7 +52,7 @@ public sealed class ProfileJoinTests(ShortProfileTtlFixture fixture) : IClassFix
         Assert.Equal("pj-renamed", await ShowNameAsync(owner));
 
         // Straight to the entity, as a PUT on another node would: this node's cache still holds the empty profile.
-        var regions = await fixture.Host.Services.GetRequiredService<RegionsHolder>().Regions;
+        var regions = await ShardRegions.ResolveAsync(fixture.Host.Services);
         await regions.UserProfiles.Ask<UserProfileAnswer>(
             new UpdateUserProfile("pj-renamed", new UserProfilePatch(["nickname"], "Renamed", null, null)), TimeSpan.FromSeconds(10));
         var changed = Stopwatch.StartNew();
@@ -82,7 +82,7 @@ public sealed class ProfileJoinTests(ShortProfileTtlFixture fixture) : IClassFix
 
         Assert.Equal(("Club", "Public"), (list[0].Str("showName"), list[0].Str("groupType")));
         Assert.Equal(("Stored", "https://img/s.png"), (list[1].Str("showName"), list[1].Str("faceUrl")));
-        var regions = await second.Services.GetRequiredService<RegionsHolder>().Regions;
+        var regions = await ShardRegions.ResolveAsync(second.Services);
         Assert.DoesNotContain("pj-stored", await EntityIdsAsync(regions.UserProfiles));
         Assert.DoesNotContain("pj-stored-club", await EntityIdsAsync(regions.GroupProfiles));
     }
