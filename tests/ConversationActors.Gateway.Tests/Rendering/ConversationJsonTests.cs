@@ -31,6 +31,19 @@ public sealed class ConversationJsonTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Writes_what_the_serializer_writes_for_the_record_OpenAPI_shows(int seed)
+    {
+        // Issue 27, item 4: ConversationDto's properties are the schema; the hand-written writer must match them byte for byte.
+        var random = new Random(seed);
+        for (var i = 0; i < 50; i++)
+        {
+            var (view, user, group) = Sample(random);
+            Assert.Equal(JsonSerializer.Serialize(new ConversationDto(view, user, group), Options), Written(view, user, group));
+        }
+    }
+
     [Fact]
     public void Escapes_values_as_the_serializer_does()
     {
