@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConversationActors.Client.Model;
 using ConversationActors.Client.Tests.Infrastructure;
+using ConversationActors.TestSupport.OpenApi;
 
 namespace ConversationActors.Client.Tests;
 
@@ -67,20 +68,20 @@ public sealed class OpenApiModelTests : IAsyncLifetime
     {
         var missing = new List<string>();
         var checkedOperations = 0;
-        foreach (var (operationId, data) in Answers(_document))
+        foreach (var operation in OpenApiAnswers.All(_document))
         {
-            if (IsNoData(data))
+            if (operation.HasNoData)
             {
                 continue; // delete, rename: data is null
             }
 
-            if (!ReadInto.TryGetValue(operationId, out var type))
+            if (!ReadInto.TryGetValue(operation.OperationId, out var type))
             {
-                missing.Add($"{operationId}: the document shows an answer that no client type is listed for (add the client call, then list it here)");
+                missing.Add($"{operation.OperationId}: the document shows an answer that no client type is listed for (add the client call, then list it here)");
                 continue;
             }
 
-            Compare(operationId + ".data", data, type, missing);
+            Compare(operation.OperationId + ".data", operation.Data, type, missing);
             checkedOperations++;
         }
 
@@ -100,27 +101,9 @@ public sealed class OpenApiModelTests : IAsyncLifetime
         Assert.Equal(["probe.editedAt: LastMessage has no property read from \"editedAt\""], missing);
     }
 
-    /// <summary>Each operation's HTTP 200 JSON answer: the schema of its envelope's <c>data</c>.</summary>
-    private static IEnumerable<(string OperationId, JsonElement Data)> Answers(JsonElement document)
-    {
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var operation in path.Value.EnumerateObject())
-            {
-                if (operation.Value.GetProperty("responses").TryGetProperty("200", out var ok)
-                    && ok.TryGetProperty("content", out var content)
-                    && content.TryGetProperty("application/json", out var json))
-                {
-                    var envelope = Resolve(document, json.GetProperty("schema"));
-                    yield return (operation.Value.GetProperty("operationId").GetString()!, Resolve(document, envelope.GetProperty("properties").GetProperty("data")));
-                }
-            }
-        }
-    }
-
     private void Compare(string at, JsonElement schema, Type type, List<string> missing)
     {
-        schema = Resolve(_document, schema);
+        schema = OpenApiAnswers.Resolve(_document, schema);
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(JsonElement))
         {
@@ -159,32 +142,6 @@ public sealed class OpenApiModelTests : IAsyncLifetime
             }
         }
     }
-
-    /// <summary>Follows <c>$ref</c> and a nullable's <c>oneOf [null, X]</c> to the schema itself.</summary>
-    private static JsonElement Resolve(JsonElement document, JsonElement schema)
-    {
-        while (true)
-        {
-            if (schema.TryGetProperty("$ref", out var reference))
-            {
-                schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..]);
-            }
-            else if (schema.TryGetProperty("oneOf", out var oneOf) && oneOf.EnumerateArray().Where(s => !IsNull(s)).ToArray() is [var only])
-            {
-                schema = only;
-            }
-            else
-            {
-                return schema;
-            }
-        }
-    }
-
-    private static bool IsNull(JsonElement schema) =>
-        schema.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null";
-
-    private static bool IsNoData(JsonElement schema) =>
-        schema.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "object" && !schema.TryGetProperty("properties", out _) && !schema.TryGetProperty("additionalProperties", out _);
 
     private static JsonSerializerOptions ReadOnlyCopy(JsonSerializerOptions options)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Tests.Infrastructure;
+using ConversationActors.TestSupport.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,7 @@ public sealed class ResponseContractTests(GatewayFixture fixture) : IClassFixtur
     public async Task Every_API_endpoint_answers_an_envelope_of_its_record_and_OpenAPI_shows_that_record()
     {
         var document = (await fixture.Api.GetAsync("/openapi/v1.json")).Json;
+        var answers = OpenApiAnswers.All(document).ToDictionary(o => (o.Path, o.Method));
         var checkedEndpoints = 0;
         foreach (var endpoint in fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
@@ -35,12 +37,9 @@ public sealed class ResponseContractTests(GatewayFixture fixture) : IClassFixtur
             Assert.True(produced?.Type is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Envelope<>), $"{method} {path} does not answer Answer<T>");
             var record = produced!.Type!.GetGenericArguments()[0];
 
-            var ok = document.GetProperty("paths").GetProperty(path).GetProperty(method.ToLowerInvariant())
-                .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
-            var envelope = Resolve(document, ok);
-            Assert.Equal(["code", "data", "desc"], envelope.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-            var data = Resolve(document, envelope.GetProperty("properties").GetProperty("data"));
-            if (data.TryGetProperty("properties", out var fields))
+            Assert.True(answers.TryGetValue((path, method.ToLowerInvariant()), out var answer), $"OpenAPI shows no JSON answer of {method} {path}");
+            Assert.Equal(["code", "data", "desc"], answer.Envelope.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            if (answer.Data.TryGetProperty("properties", out var fields))
             {
                 var declared = record.GetProperties().Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
                     .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Where(n => n != "equalityContract").Order(StringComparer.Ordinal);
@@ -52,26 +51,4 @@ public sealed class ResponseContractTests(GatewayFixture fixture) : IClassFixtur
 
         Assert.Equal(32, checkedEndpoints); // every route under /v1 but the change feed
     }
-
-    private static JsonElement Resolve(JsonElement document, JsonElement schema)
-    {
-        while (true)
-        {
-            if (schema.TryGetProperty("$ref", out var reference))
-            {
-                schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..]);
-            }
-            else if (schema.TryGetProperty("oneOf", out var oneOf) && oneOf.EnumerateArray().Where(s => !IsNull(s)).ToArray() is [var only])
-            {
-                schema = only;
-            }
-            else
-            {
-                return schema;
-            }
-        }
-    }
-
-    private static bool IsNull(JsonElement schema) =>
-        schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "null";
 }

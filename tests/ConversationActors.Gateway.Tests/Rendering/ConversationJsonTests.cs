@@ -37,11 +37,8 @@ public sealed class ConversationJsonTests
     {
         // Issue 27, item 4: ConversationDto's properties are the schema; the hand-written writer must match them byte for byte.
         var random = new Random(seed);
-        for (var i = 0; i < 50; i++)
-        {
-            var (view, user, group) = Sample(random);
-            Assert.Equal(JsonSerializer.Serialize(new ConversationDto(view, user, group), Options), Written(view, user, group));
-        }
+        var records = Enumerable.Range(0, 50).Select(_ => Sample(random)).Select(s => new ConversationDto(s.View, s.User, s.Group));
+        Assert.All(records, dto => Assert.Equal(JsonSerializer.Serialize(dto, Options), Written(dto.View, dto.User, dto.Group)));
     }
 
     [Fact]
