@@ -25,7 +25,7 @@ fi
 npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "# fail 1"; exit 1; }
 npx tsc -p tsconfig.json || { echo "tsc failed"; echo "# fail 1"; exit 1; }
 
-files=(test/client.test.mjs test/listener.test.mjs test/readme.test.mjs test/resume.test.mjs)
+files=(test/client.test.mjs test/listener.test.mjs test/readme.test.mjs test/resume.test.mjs test/openapi.test.mjs)
 if [ "$browser" -eq 1 ]; then
   if ! command -v chromium >/dev/null; then
     echo "installing Chromium (Debian package) for the browser test"

@@ -79,6 +79,4 @@ public sealed partial class ConversationActorsClient
     /// <exception cref="ConversationActorsException">6004 when there is no conversation with the friend; 6017 for a malformed ID.</exception>
     public async Task<Conversation> SetFriendRemarkAsync(string userID, string peerID, string? remark, CancellationToken ct = default) =>
         (await SendAsync<ConversationAnswer>(HttpMethod.Put, User(userID) + "/friends/" + E(peerID) + "/remark", new { remark }, ct)).Conversation;
-
-    private sealed record ConversationAnswer(Conversation Conversation);
 }

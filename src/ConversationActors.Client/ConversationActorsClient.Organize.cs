@@ -104,10 +104,4 @@ public sealed partial class ConversationActorsClient
 
     private async Task<IReadOnlyList<ConversationOperationResult>> ResultsAsync(HttpMethod method, string path, object body, CancellationToken ct) =>
         (await SendAsync<ResultsAnswer>(method, path, body, ct)).ResultList;
-
-    private sealed record ResultsAnswer(IReadOnlyList<ConversationOperationResult> ResultList);
-
-    private sealed record CleanedAnswer(IReadOnlyList<string> ConversationIDList);
-
-    private sealed record GroupsAnswer(IReadOnlyList<string> ConversationGroupList);
 }

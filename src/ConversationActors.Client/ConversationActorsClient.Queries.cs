@@ -79,8 +79,4 @@ public sealed partial class ConversationActorsClient
 
     private static IEnumerable<KeyValuePair<string, string>> Query(ConversationFilter? filter, AsOf? asOf) =>
         (filter?.ToQuery() ?? []).Concat(asOf is null ? [] : [asOf.ToQuery()]);
-
-    private sealed record ListOnly(IReadOnlyList<Conversation> ConversationList);
-
-    private sealed record UnreadAnswer(int TotalUnreadCount);
 }

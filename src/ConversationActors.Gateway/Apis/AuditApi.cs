@@ -1,5 +1,6 @@
 using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Serialization;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 
 namespace ConversationActors.Gateway.Apis;
@@ -30,14 +31,9 @@ public static class AuditApi
                 var fromSeq = requested ?? Math.Max(1, first);
 
                 var events = await journal.ReadAsync(userID, fromSeq, fromSeq + limit - 1, ct);
-                return Envelope.Ok(events.Select(e => new
-                {
-                    seq = e.Seq,
-                    timestamp = e.Event.At,
-                    // The stable manifest of the event's current schema (docs/events.md), never a class name.
-                    type = PayloadCodec.ManifestOf(e.Event),
-                    @event = PayloadCodec.ToJson(e.Event),
-                }));
+                return Envelope.Ok<IReadOnlyList<JournalEntryAnswer>>(events
+                    .Select(e => new JournalEntryAnswer(e.Seq, e.Event.At, PayloadCodec.ManifestOf(e.Event), PayloadCodec.ToJson(e.Event)))
+                    .ToArray());
             })
             .WithTags("Audit").WithName("GetUserEvents")
             .WithSummary("The user's journal from fromSeq (default: where history starts, 1 unless journal.retention deleted older events), at most limit (1..1000) entries: [{seq, timestamp, type, event}]; type is the event's manifest, e.g. MessageAdded.v1 (docs/events.md). With journal.retention on, a fromSeq at or before the horizon answers 6017 naming where history starts.");

@@ -73,7 +73,7 @@ public static class ConversationActionsApi
             {
                 var id = RouteArgs.Conversation(conversationID);
                 ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), new DeleteConversation(id), ct));
-                return Envelope.Ok(null);
+                return Envelope.Ok();
             })
             .AllowOwner().WithName("DeleteConversation").WithSummary("Delete the conversation; a later message creates it afresh.");
 
@@ -88,9 +88,9 @@ public static class ConversationActionsApi
         return app;
     }
 
-    private static async Task<IResult> ExecuteAsync(ApiContext api, string userID, IConversationCommand command, CancellationToken ct)
+    private static async Task<Answer<ConversationAnswer>> ExecuteAsync(ApiContext api, string userID, IConversationCommand command, CancellationToken ct)
     {
         var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), command, ct));
-        return Envelope.Ok(new { conversation = await api.Renderer.RenderAsync(accepted.Conversation, ct) });
+        return Envelope.Ok(new ConversationAnswer(await api.Renderer.RenderAsync(accepted.Conversation, ct)));
     }
 }

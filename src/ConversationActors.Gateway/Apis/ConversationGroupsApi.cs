@@ -17,7 +17,7 @@ public static class ConversationGroupsApi
         var groups = app.MapGroup("/v1/users/{userID}/conversationGroups").WithTags("Conversation groups").AllowOwner();
 
         groups.MapGet("/", async (string userID, ApiContext api, CancellationToken ct) =>
-                Envelope.Ok(new { conversationGroupList = ApiContext.Unwrap(await api.Service.GetConversationGroupsAsync(RouteArgs.Id("userID", userID), ct)) }))
+                Envelope.Ok(new ConversationGroupListAnswer(ApiContext.Unwrap(await api.Service.GetConversationGroupsAsync(RouteArgs.Id("userID", userID), ct)))))
             .WithName("GetConversationGroupList").WithSummary("The user's conversation group names, in creation order.");
 
         groups.MapPost("/", async (string userID, HttpRequest request, ApiContext api, CancellationToken ct) =>
@@ -34,7 +34,7 @@ public static class ConversationGroupsApi
                 var oldName = RouteArgs.GroupName(groupName);
                 var body = await api.BodyAsync<RenameGroupRequest>(request, ct);
                 await ExecuteAsync(api, userID, new RenameConversationGroup(oldName, body.NewName), ct);
-                return Envelope.Ok(null);
+                return Envelope.Ok();
             })
             .WithName("RenameConversationGroup").WithSummary("Rename a group; its conversations follow.")
             .AcceptsJson<RenameGroupRequest>();
@@ -42,7 +42,7 @@ public static class ConversationGroupsApi
         groups.MapDelete("/{groupName}", async (string userID, string groupName, ApiContext api, CancellationToken ct) =>
             {
                 await ExecuteAsync(api, userID, new DeleteConversationGroup(RouteArgs.GroupName(groupName)), ct);
-                return Envelope.Ok(null);
+                return Envelope.Ok();
             })
             .WithName("DeleteConversationGroup").WithSummary("Delete a group; its conversations stay.");
 

@@ -1,6 +1,5 @@
 using ConversationActors.Domain.Commands;
 using ConversationActors.Domain.Ids;
-using ConversationActors.Domain.Model;
 using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Security;
@@ -59,7 +58,7 @@ public static class ConversationOrganizeApi
                 var cleaned = command is MarkRead read
                     ? accepted.Applied ? [read.ConversationID.Value] : []
                     : (accepted.Results ?? []).Select(r => r.ConversationID).ToArray();
-                return Envelope.Ok(new { conversationIDList = cleaned });
+                return Envelope.Ok(new CleanedAnswer(cleaned));
             })
             .WithName("CleanConversationUnreadMessageCountByScope")
             .WithSummary("Clean unread of one conversation, every C2C (\"c2c\"), every group (\"group\") or everything (\"\"), optionally up to a timestamp; answers the conversations cleaned.")
@@ -68,12 +67,9 @@ public static class ConversationOrganizeApi
     }
 
     /// <summary>Runs a multi-conversation write and answers its per-conversation results.</summary>
-    internal static async Task<IResult> ResultsAsync(ApiContext api, string userID, IConversationCommand command, CancellationToken ct)
+    internal static async Task<Answer<ResultListAnswer>> ResultsAsync(ApiContext api, string userID, IConversationCommand command, CancellationToken ct)
     {
         var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(RouteArgs.Id("userID", userID), command, ct));
-        return Envelope.Ok(new { resultList = Render(accepted.Results) });
+        return Envelope.Ok(ResultListAnswer.Of(accepted.Results));
     }
-
-    internal static IEnumerable<object> Render(IReadOnlyList<ConversationOperationResult>? results) =>
-        (results ?? []).Select(r => new { conversationID = r.ConversationID, resultCode = (int)r.ResultCode, resultInfo = r.ResultInfo });
 }

@@ -34,7 +34,7 @@ public static class ConversationQueriesApi
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string userID, HttpRequest request, ApiContext api, TimeTravel timeTravel, CancellationToken ct)
+    private static async Task<Answer<ConversationListAnswer>> ListAsync(string userID, HttpRequest request, ApiContext api, TimeTravel timeTravel, CancellationToken ct)
     {
         RouteArgs.Id("userID", userID);
         var query = request.Query;
@@ -60,18 +60,19 @@ public static class ConversationQueriesApi
                 : await api.Service.GetPageAsync(userID, from, count, filter, ct));
         }
 
-        return await api.Renderer.ListAsync(page.ConversationList, page.IsFinished, api.Cursors.Encode(userID, page.Next), ct);
+        return Envelope.Ok(new ConversationListAnswer(
+            await api.Renderer.RenderAsync(page.ConversationList, ct), page.IsFinished, api.Cursors.Encode(userID, page.Next)));
     }
 
-    private static async Task<IResult> BatchAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
+    private static async Task<Answer<ConversationBatchAnswer>> BatchAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
     {
         RouteArgs.Id("userID", userID);
         var body = await api.BodyAsync<BatchRequest>(request, ct);
         var views = ApiContext.Unwrap(await api.Service.GetBatchAsync(userID, body.ConversationIDList.Select(id => id.Value).ToArray(), ct));
-        return await api.Renderer.ListAsync(views, isFinished: null, nextSeq: null, ct);
+        return Envelope.Ok(new ConversationBatchAnswer(await api.Renderer.RenderAsync(views, ct)));
     }
 
-    private static async Task<IResult> GetAsync(string userID, string conversationID, HttpRequest request, ApiContext api, TimeTravel timeTravel, CancellationToken ct)
+    private static async Task<Answer<ConversationDto>> GetAsync(string userID, string conversationID, HttpRequest request, ApiContext api, TimeTravel timeTravel, CancellationToken ct)
     {
         var id = RouteArgs.Conversation(conversationID);
         RouteArgs.Id("userID", userID);
@@ -87,46 +88,36 @@ public static class ConversationQueriesApi
         }
 
         return found is { } view
-            ? Envelope.Ok(await api.Renderer.RenderAsync(view, ct))
-            : Envelope.Error(Domain.Errors.Refusal.NotFound(id.Value));
+            ? Envelope.Ok((await api.Renderer.RenderAsync(view, ct))!)
+            : throw new RequestRefusedException(Domain.Errors.Refusal.NotFound(id.Value));
     }
 
-    private static async Task<IResult> ProfileAsync(string userID, string conversationID, ApiContext api, CancellationToken ct)
+    private static async Task<Answer<ConversationProfileAnswer>> ProfileAsync(string userID, string conversationID, ApiContext api, CancellationToken ct)
     {
         var id = RouteArgs.Conversation(conversationID);
         var answer = ApiContext.Unwrap(await api.Service.GetConversationAsync(RouteArgs.Id("userID", userID), id.Value, withStats: true, ct));
         if (answer is not { Conversation: { } view, Stats: { } stats })
         {
-            return Envelope.Error(Domain.Errors.Refusal.NotFound(id.Value));
+            throw new RequestRefusedException(Domain.Errors.Refusal.NotFound(id.Value));
         }
 
         // The profile answer reads profiles fresh, not from the list cache.
         var user = id.UserID is { } peer ? ApiContext.Unwrap(await api.Service.GetUserProfileAsync(peer, ct)) : null;
         var group = id.GroupID is { } groupID ? ApiContext.Unwrap(await api.Service.GetGroupProfileAsync(groupID, ct)) : null;
-        var conversation = ConversationRenderer.Render(view, user, group);
-        object data = id.Type switch
-        {
-            ConversationType.C2C => new
-            {
-                conversation,
-                userProfile = new { user!.UserID, user.Nickname, user.FaceUrl, user.SelfSignature, remark = view.FriendRemark },
-                stats,
-            },
-            ConversationType.Group => new { conversation, groupProfile = group, stats },
-            _ => new { conversation, stats },
-        };
-        return Envelope.Ok(data);
+        return Envelope.Ok(new ConversationProfileAnswer(
+            ConversationRenderer.Render(view, user, group),
+            id.Type == ConversationType.C2C ? ConversationUserProfile.Of(user!, view.FriendRemark) : null,
+            id.Type == ConversationType.Group ? group : null,
+            stats));
     }
 
-    private static async Task<IResult> UnreadAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
+    private static async Task<Answer<TotalUnreadAnswer>> UnreadAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)
     {
         RouteArgs.Id("userID", userID);
         var filter = FilterArgs.Parse(request.Query);
         var total = ApiContext.Unwrap(filter.IsEmpty
             ? await api.Service.GetTotalUnreadAsync(userID, ct)
             : await api.Service.GetTotalUnreadAsync(userID, filter, ct));
-        return Envelope.Ok(new { totalUnreadCount = total });
+        return Envelope.Ok(new TotalUnreadAnswer(total));
     }
-
-    /// <summary>The batch body, for the OpenAPI document.</summary>
 }

@@ -22,21 +22,22 @@ public static class MessagesApi
         app.MapPost("/v1/messages", FanOutAsync)
             .WithTags("Ingest").WithName("FanOutMessage")
             .WithSummary("One message to every target set: C2C (sender and receiver) or a group's listed members.")
+            .Produces<Envelope<FanOutFailure>>(StatusCodes.Status503ServiceUnavailable)
             .AcceptsJson<FanOutRequest>();
         return app;
     }
 
-    private static async Task<IResult> AddAsync(string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct)
+    private static async Task<Answer<MessageAnswer>> AddAsync(string userID, string conversationID, HttpRequest request, ApiContext api, CancellationToken ct)
     {
         RouteArgs.Id("userID", userID);
         var id = RouteArgs.Conversation(conversationID);
         var message = await api.BodyAsync<MessageRequest>(request, ct);
         var command = message.For(id, await ProfileGroupTypeAsync(api, id, message, ct));
         var accepted = ApiContext.Unwrap(await api.Service.ExecuteAsync(userID, command, ct));
-        return Envelope.Ok(new { applied = accepted.Applied, conversation = await api.Renderer.RenderAsync(accepted.Conversation, ct) });
+        return Envelope.Ok(new MessageAnswer(accepted.Applied, await api.Renderer.RenderAsync(accepted.Conversation, ct)));
     }
 
-    private static async Task<IResult> FanOutAsync(HttpRequest request, ApiContext api, CancellationToken ct)
+    private static async Task<Answer<FanOutAnswer>> FanOutAsync(HttpRequest request, ApiContext api, CancellationToken ct)
     {
         var message = await api.BodyAsync<FanOutRequest>(request, ct);
         var targets = message.Targets();
@@ -76,15 +77,15 @@ public static class MessagesApi
 
         if (failures.Count == 0)
         {
-            return Envelope.Ok(new { delivered, duplicates });
+            return Envelope.Ok(new FanOutAnswer(delivered, duplicates));
         }
 
         var failedUserIDs = failures.Select(f => f.UserID).Order(StringComparer.Ordinal).ToArray();
         var code = failures.Any(f => f.Refusal.Code == ErrorCode.StoreUnavailable) ? ErrorCode.StoreUnavailable : ErrorCode.Timeout;
         var first = failures.First().Refusal;
-        return Envelope.Error(
+        throw new RequestRefusedException(
             new Refusal(code, $"{failedUserIDs.Length} of {targets.Count} sets were not written ({first.Desc}); the others were. Retrying is safe."),
-            new { failedUserIDs, delivered, duplicates });
+            new FanOutFailure(failedUserIDs, delivered, duplicates));
     }
 
     /// <summary>For a group message without groupType, the group profile's type decides unread counting (SPEC 3.4).</summary>

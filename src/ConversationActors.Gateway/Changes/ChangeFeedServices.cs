@@ -3,8 +3,6 @@ using ConversationActors.Actors.Configuration;
 using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Services;
 using ConversationActors.Gateway.Rendering;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace ConversationActors.Gateway.Changes;
 
@@ -17,7 +15,7 @@ public static class ChangeFeedServices
         builder.Services.AddSingleton<ChangeFeedMetrics>();
         builder.Services.AddSingleton(sp => new SseFrames(
             sp.GetRequiredService<ConversationRenderer>(),
-            sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
+            sp.GetRequiredService<AnswerJson>().Options));
         builder.Services.AddSingleton(sp => new ChangeFeedDependencies(
             sp.GetRequiredService<JournalReader>(),
             sp.GetRequiredService<StateReplay>(),

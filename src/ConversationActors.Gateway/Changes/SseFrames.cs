@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ConversationActors.Domain.Changes;
+using ConversationActors.Gateway.Contracts;
 using ConversationActors.Gateway.Rendering;
 
 namespace ConversationActors.Gateway.Changes;
@@ -30,8 +31,8 @@ public sealed class SseFrames(ConversationRenderer renderer, JsonSerializerOptio
         {
             object data = item.Kind switch
             {
-                ChangeKind.ConversationDeleted => new { conversationID = item.ConversationID },
-                ChangeKind.TotalUnreadChanged => new { totalUnreadCount = item.TotalUnreadCount },
+                ChangeKind.ConversationDeleted => new ConversationDeletedItem(item.ConversationID!),
+                ChangeKind.TotalUnreadChanged => new TotalUnreadAnswer(item.TotalUnreadCount!.Value),
                 _ => rendered[next++],
             };
             frame.Append("id: ").Append(item.Seq).Append('\n')

@@ -25,6 +25,7 @@ public static class GatewayServices
         builder.Services.AddSingleton<IProfileStore>(sp => new JournalProfileStore(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
         builder.Services.AddSingleton<ProfileCache>();
         builder.Services.AddSingleton<ConversationRenderer>();
+        builder.Services.AddSingleton<AnswerJson>();
         builder.Services.AddSingleton(sp => new CursorCodec(sp.GetRequiredService<NodeSettings>().CursorKey));
         builder.Services.AddSingleton<ApiContext>();
         builder.Services.AddSingleton<TimeTravel>();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,7 +8,7 @@ namespace ConversationActors.Gateway.Http;
 /// <summary>
 /// Documents a JSON request body in OpenAPI without the framework's content-type check: bodies are
 /// read as JSON whatever the Content-Type header says (chat backends and curl often omit it), so a
-/// missing header is never a 415.
+/// missing header is never a 415. Its schema rules apply to the answers' records too (<see cref="Answer{T}"/>).
 /// </summary>
 public static class AcceptsJsonExtensions
 {
@@ -27,6 +29,15 @@ public static class AcceptsJsonExtensions
                 schema.Description = "A conversation ID: C2C{userID}, GROUP{groupID}, @TIM#SYSTEM (or c2c_/group_ forms)";
             }
 
+            // A field an answer leaves out when null (the profile answer's userProfile or groupProfile) is not required.
+            if (schema.Required is { Count: > 0 } required)
+            {
+                foreach (var property in context.JsonTypeInfo.Properties.Where(OmittedWhenNull))
+                {
+                    required.Remove(property.Name);
+                }
+            }
+
             return Task.CompletedTask;
         }).AddOperationTransformer(async (operation, context, cancellationToken) =>
         {
@@ -42,4 +53,8 @@ public static class AcceptsJsonExtensions
         });
 
     public sealed record JsonBodyDoc(Type Type);
+
+    private static bool OmittedWhenNull(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true)
+            .OfType<JsonIgnoreAttribute>().Any(a => a.Condition == JsonIgnoreCondition.WhenWritingNull) == true;
 }

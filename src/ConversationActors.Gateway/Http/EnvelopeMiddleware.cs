@@ -26,7 +26,7 @@ public sealed class EnvelopeMiddleware(RequestDelegate next, EdgeSettings settin
         }
         catch (RequestRefusedException refused) when (!context.Response.HasStarted)
         {
-            await WriteAsync(context, refused.Refusal);
+            await WriteAsync(context, refused.Refusal, data: refused.AnswerData);
             return;
         }
         catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
@@ -62,10 +62,10 @@ public sealed class EnvelopeMiddleware(RequestDelegate next, EdgeSettings settin
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, Refusal refusal, int? status = null)
+    private static async Task WriteAsync(HttpContext context, Refusal refusal, int? status = null, object? data = null)
     {
         context.Response.Clear();
         context.Response.StatusCode = status ?? ErrorStatus.For(refusal.Code);
-        await context.Response.WriteAsJsonAsync(new Envelope((int)refusal.Code, refusal.Desc, null));
+        await context.Response.WriteAsJsonAsync(new Envelope((int)refusal.Code, refusal.Desc, data));
     }
 }

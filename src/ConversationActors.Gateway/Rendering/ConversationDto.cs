@@ -8,15 +8,83 @@ using ConversationActors.Domain.Queries;
 namespace ConversationActors.Gateway.Rendering;
 
 /// <summary>
-/// One conversation on the wire: the entity's <see cref="ConversationView"/> with the profiles it is rendered with
-/// (<paramref name="User"/> for a C2C peer, <paramref name="Group"/> for a group; null when unknown or unreadable).
-/// Written by <see cref="ConversationJsonConverter"/>; lists skip this wrapper and write views directly
-/// (<see cref="ConversationListResult"/>).
+/// One conversation on the wire (SPEC 3.2, then issue #10's markList, customData and conversationGroupList): the
+/// entity's <see cref="View"/> joined with the profiles it is rendered with (<see cref="User"/> for a C2C peer,
+/// <see cref="Group"/> for a group; null when unknown or unreadable). Its public properties, in declaration order, are the
+/// wire fields and the OpenAPI schema; they are computed from the view as they are read, so nothing is copied field by
+/// field. Answers write it with <see cref="ConversationJsonConverter"/> (<see cref="AnswerJson"/>), which writes exactly
+/// what the serializer writes for these properties (tested), whether it stands alone or in a list.
 /// </summary>
-[JsonConverter(typeof(ConversationJsonConverter))]
-public sealed record ConversationDto(ConversationView View, UserProfile? User, GroupProfile? Group);
+public sealed record ConversationDto([property: JsonIgnore] ConversationView View, [property: JsonIgnore] UserProfile? User, [property: JsonIgnore] GroupProfile? Group)
+{
+    /// <summary>The canonical ID: <c>C2C{userID}</c>, <c>GROUP{groupID}</c> or <c>@TIM#SYSTEM</c> (SPEC 3.1).</summary>
+    public string ConversationID => View.ConversationID;
 
-/// <summary>Writes a <see cref="ConversationDto"/> with <see cref="ConversationJson"/>. Write-only.</summary>
+    /// <summary>C2C, GROUP or SYSTEM.</summary>
+    public ConversationType Type => View.Type;
+
+    /// <summary>The peer of a C2C conversation, else null.</summary>
+    public string? UserID => View.UserID;
+
+    /// <summary>The group of a GROUP conversation, else null.</summary>
+    public string? GroupID => View.GroupID;
+
+    /// <summary>The group's type from its messages, else from its profile (SPEC 3.4), else null.</summary>
+    public GroupType? GroupType => GroupTypeRules.WithProfileFallback(View.GroupType, Group?.GroupType);
+
+    /// <summary>SPEC 3.2: C2C remark, else nickname, else userID; GROUP name, else groupID; SYSTEM "System".</summary>
+    public string ShowName => Domain.Profiles.ShowName.For(View.Type, View.UserID ?? View.GroupID, View.FriendRemark, ProfileName);
+
+    /// <summary>The peer's or group's avatar URL from its profile, or null.</summary>
+    public string? FaceUrl => View.Type switch
+    {
+        ConversationType.C2C => User?.FaceUrl,
+        ConversationType.Group => Group?.FaceUrl,
+        _ => null,
+    };
+
+    /// <summary>The newest message (timestamp in ms since the epoch), or null before any message or after clearHistory.</summary>
+    public LastMessage? LastMessage => View.LastMessage;
+
+    /// <summary>Unread incoming messages.</summary>
+    public int UnreadCount => View.UnreadCount;
+
+    /// <summary>The draft kept on the server, or null.</summary>
+    public string? DraftText => View.DraftText;
+
+    /// <summary>When the draft was set, ms since the epoch (server time), or null.</summary>
+    public long? DraftTimestamp => View.DraftTimestamp;
+
+    /// <summary>Pinned conversations come first in every list.</summary>
+    public bool IsPinned => View.IsPinned;
+
+    /// <summary>Unique and increasing per user with each activation; lists are ordered by it, descending, after the pinned.</summary>
+    public long OrderKey => View.OrderKey;
+
+    /// <summary>How messages are received.</summary>
+    public RecvOpt RecvOpt => View.RecvOpt;
+
+    /// <summary>Unread @-mentions of the owner or of everyone.</summary>
+    public IReadOnlyList<GroupAtInfo> GroupAtInfoList => View.GroupAtInfoList;
+
+    /// <summary>The set marks (1 STAR, 2 UNREAD, 4 FOLD, 8 HIDE, or 2^32..2^63), lowest first.</summary>
+    public IReadOnlyList<ulong> MarkList => View.MarkList;
+
+    /// <summary>The custom data (at most 256 bytes), or null.</summary>
+    public string? CustomData => View.CustomData;
+
+    /// <summary>The conversation groups (folders) holding it, in the order it joined them.</summary>
+    public IReadOnlyList<string> ConversationGroupList => View.ConversationGroupList;
+
+    private string? ProfileName => View.Type switch
+    {
+        ConversationType.C2C => User?.Nickname,
+        ConversationType.Group => Group?.Name,
+        _ => null,
+    };
+}
+
+/// <summary>Writes a <see cref="ConversationDto"/> with <see cref="ConversationJson"/>. Write-only; registered by <see cref="AnswerJson"/>.</summary>
 public sealed class ConversationJsonConverter : JsonConverter<ConversationDto>
 {
     /// <summary>Always throws: requests never carry a whole conversation.</summary>
@@ -25,137 +93,5 @@ public sealed class ConversationJsonConverter : JsonConverter<ConversationDto>
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, ConversationDto value, JsonSerializerOptions options) =>
-        ConversationJson.Write(writer, value.View, value.User, value.Group);
-}
-
-/// <summary>
-/// The conversation JSON of SPEC 3.2 in camelCase and SPEC order, then issue #10's markList (set marks, lowest
-/// first), customData and conversationGroupList: the one place that lists the wire fields and their order. It joins
-/// the view with its profiles as it writes (showName, faceUrl and the groupType fallback, SPEC 3.2/3.4), so nothing is
-/// copied field by field. Property names and enum values are encoded once (<see cref="JsonEncodedText"/>), not per
-/// write: a page of 100 writes about 2,000 of them (issue #14). The bytes equal what the serializer writes for the same
-/// fields with the gateway's options (tested against it).
-/// </summary>
-public static class ConversationJson
-{
-    private static readonly JsonEncodedText ConversationID = JsonEncodedText.Encode("conversationID");
-    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-    private static readonly JsonEncodedText UserID = JsonEncodedText.Encode("userID");
-    private static readonly JsonEncodedText GroupID = JsonEncodedText.Encode("groupID");
-    private static readonly JsonEncodedText GroupTypeName = JsonEncodedText.Encode("groupType");
-    private static readonly JsonEncodedText ShowNameName = JsonEncodedText.Encode("showName");
-    private static readonly JsonEncodedText FaceUrl = JsonEncodedText.Encode("faceUrl");
-    private static readonly JsonEncodedText LastMessageName = JsonEncodedText.Encode("lastMessage");
-    private static readonly JsonEncodedText UnreadCount = JsonEncodedText.Encode("unreadCount");
-    private static readonly JsonEncodedText DraftText = JsonEncodedText.Encode("draftText");
-    private static readonly JsonEncodedText DraftTimestamp = JsonEncodedText.Encode("draftTimestamp");
-    private static readonly JsonEncodedText IsPinned = JsonEncodedText.Encode("isPinned");
-    private static readonly JsonEncodedText OrderKey = JsonEncodedText.Encode("orderKey");
-    private static readonly JsonEncodedText RecvOptName = JsonEncodedText.Encode("recvOpt");
-    private static readonly JsonEncodedText GroupAtInfoList = JsonEncodedText.Encode("groupAtInfoList");
-    private static readonly JsonEncodedText MsgID = JsonEncodedText.Encode("msgID");
-    private static readonly JsonEncodedText AtTypeName = JsonEncodedText.Encode("atType");
-    private static readonly JsonEncodedText MarkList = JsonEncodedText.Encode("markList");
-    private static readonly JsonEncodedText CustomData = JsonEncodedText.Encode("customData");
-    private static readonly JsonEncodedText ConversationGroupList = JsonEncodedText.Encode("conversationGroupList");
-    private static readonly JsonEncodedText SenderID = JsonEncodedText.Encode("senderID");
-    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText ElemTypeName = JsonEncodedText.Encode("elemType");
-    private static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
-    private static readonly JsonEncodedText IsSelf = JsonEncodedText.Encode("isSelf");
-    private static readonly JsonEncodedText IsRevoked = JsonEncodedText.Encode("isRevoked");
-
-    /// <summary>Writes <paramref name="v"/> as one JSON object, joined with <paramref name="user"/> or <paramref name="group"/>.</summary>
-    /// <remarks>Values are escaped by the writer's own encoder (the caller gives it the gateway's).</remarks>
-    public static void Write(Utf8JsonWriter writer, ConversationView v, UserProfile? user, GroupProfile? group)
-    {
-        var (profileName, faceUrl) = v.Type switch
-        {
-            ConversationType.C2C => (user?.Nickname, user?.FaceUrl),
-            ConversationType.Group => (group?.Name, group?.FaceUrl),
-            _ => ((string?)null, (string?)null),
-        };
-        var groupType = GroupTypeRules.WithProfileFallback(v.GroupType, group?.GroupType);
-        writer.WriteStartObject();
-        writer.WriteString(ConversationID, v.ConversationID);
-        writer.WriteString(Type, WireText<ConversationType>.Of(v.Type));
-        writer.WriteString(UserID, v.UserID);
-        writer.WriteString(GroupID, v.GroupID);
-        if (groupType is { } known)
-        {
-            writer.WriteString(GroupTypeName, WireText<GroupType>.Of(known));
-        }
-        else
-        {
-            writer.WriteNull(GroupTypeName);
-        }
-
-        writer.WriteString(ShowNameName, ShowName.For(v.Type, v.UserID ?? v.GroupID, v.FriendRemark, profileName));
-        writer.WriteString(FaceUrl, faceUrl);
-        WriteLastMessage(writer, v.LastMessage);
-        writer.WriteNumber(UnreadCount, v.UnreadCount);
-        writer.WriteString(DraftText, v.DraftText);
-        WriteNullable(writer, DraftTimestamp, v.DraftTimestamp);
-        writer.WriteBoolean(IsPinned, v.IsPinned);
-        writer.WriteNumber(OrderKey, v.OrderKey);
-        writer.WriteString(RecvOptName, WireText<RecvOpt>.Of(v.RecvOpt));
-        writer.WriteStartArray(GroupAtInfoList);
-        foreach (var at in v.GroupAtInfoList)
-        {
-            writer.WriteStartObject();
-            writer.WriteString(MsgID, at.MsgID);
-            writer.WriteString(AtTypeName, WireText<AtType>.Of(at.AtType));
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray(MarkList);
-        foreach (var mark in v.MarkList)
-        {
-            writer.WriteNumberValue(mark);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteString(CustomData, v.CustomData);
-        writer.WriteStartArray(ConversationGroupList);
-        foreach (var groupName in v.ConversationGroupList)
-        {
-            writer.WriteStringValue(groupName);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    /// <summary>SPEC 3.2's lastMessage (null before any message), fields in the record's order as the serializer writes them.</summary>
-    private static void WriteLastMessage(Utf8JsonWriter writer, LastMessage? message)
-    {
-        if (message is null)
-        {
-            writer.WriteNull(LastMessageName);
-            return;
-        }
-
-        writer.WriteStartObject(LastMessageName);
-        writer.WriteString(MsgID, message.MsgID);
-        writer.WriteString(SenderID, message.SenderID);
-        writer.WriteNumber(Timestamp, message.Timestamp);
-        writer.WriteString(ElemTypeName, WireText<ElemType>.Of(message.ElemType));
-        writer.WriteString(Summary, message.Summary);
-        writer.WriteBoolean(IsSelf, message.IsSelf);
-        writer.WriteBoolean(IsRevoked, message.IsRevoked);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, long? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
+        ConversationJson.Write(writer, value);
 }

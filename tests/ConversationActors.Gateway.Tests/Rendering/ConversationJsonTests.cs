@@ -31,6 +31,16 @@ public sealed class ConversationJsonTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Writes_what_the_serializer_writes_for_the_record_OpenAPI_shows(int seed)
+    {
+        // Issue 27, item 4: ConversationDto's properties are the schema; the hand-written writer must match them byte for byte.
+        var random = new Random(seed);
+        var records = Enumerable.Range(0, 50).Select(_ => Sample(random)).Select(s => new ConversationDto(s.View, s.User, s.Group));
+        Assert.All(records, dto => Assert.Equal(JsonSerializer.Serialize(dto, Options), Written(dto.View, dto.User, dto.Group)));
+    }
+
     [Fact]
     public void Escapes_values_as_the_serializer_does()
     {
