@@ -28,6 +28,16 @@ public class ValidationTests
     }
 
     [Fact]
+    public void A_message_a_fan_out_already_checked_is_not_checked_again_by_each_target()
+    {
+        // Issue 27: the gateway checks a fan-out's message once for every target; the targets take its word.
+        var story = new Scenario();
+        var message = Cmd.Message("C2Cbob", "m1", "bob", story.Now, new string('s', 513));
+        Assert.NotNull(Fold.Decider.Decide(story.State, message, story.Now, story.Settings).Refusal);
+        Assert.Single(Fold.Decider.Decide(story.State, message, story.Now, story.Settings, messageChecked: true).Events);
+    }
+
+    [Fact]
     public void Summary_length_counts_characters_not_bytes()
     {
         var story = new Scenario();

@@ -102,7 +102,7 @@ public sealed class ConversationSetActor : DurableEntity
         }
 
         var now = Now;
-        var decision = Decider.Decide(_pending, message.Command, now, _settings.Fold);
+        var decision = Decider.Decide(_pending, message.Command, now, _settings.Fold, messageChecked: message.DeliveryOnly);
         if (decision.Events.Count == 0)
         {
             ReplyWhenDurable(message, () => decision.Refusal is { } refusal

@@ -9,7 +9,9 @@ namespace ConversationActors.Actors.Protocol;
 /// <summary>Change a user's conversation set. Answered by <see cref="CommandAccepted"/> or <see cref="CommandRefused"/>.</summary>
 /// <param name="DeliveryOnly">
 /// A fan-out delivery (SPEC 4.2 <c>POST /v1/messages</c>, issue #13): the answer carries no conversation, since the
-/// fan-out answer has none. Absent in messages from older nodes, where it means false.
+/// fan-out answer has none, and its message was checked once by the gateway for every target
+/// (<c>Validation.CheckMessage</c>), so the entity does not check it again (issue 27). Absent in messages from older
+/// nodes, where it means false.
 /// </param>
 public sealed record UserCommand(string UserID, IConversationCommand Command, bool DeliveryOnly = false) : IEntityMessage
 {

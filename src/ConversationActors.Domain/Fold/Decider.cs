@@ -14,10 +14,14 @@ namespace ConversationActors.Domain.Fold;
 /// </summary>
 public static partial class Decider
 {
-    public static Decision Decide(ConversationSet state, IConversationCommand command, long now, ConversationSettings settings) =>
+    /// <param name="messageChecked">
+    /// The message of an <see cref="AddMessage"/> was already checked against <see cref="Validation.CheckMessage"/> (a
+    /// fan-out checks it once for all its targets, issue 27): it is not checked again.
+    /// </param>
+    public static Decision Decide(ConversationSet state, IConversationCommand command, long now, ConversationSettings settings, bool messageChecked = false) =>
         command switch
         {
-            AddMessage c => DecideMessage(state, c, now, settings),
+            AddMessage c => DecideMessage(state, c, now, settings, messageChecked),
             RevokeMessage c => DecideRevoke(state, c, now, settings),
             SetDraft c => DecideDraft(state, c, now, settings),
             SetPinned c => DecidePin(state, c, now, settings),
@@ -41,9 +45,9 @@ public static partial class Decider
             _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}"),
         };
 
-    private static Decision DecideMessage(ConversationSet state, AddMessage c, long now, ConversationSettings settings)
+    private static Decision DecideMessage(ConversationSet state, AddMessage c, long now, ConversationSettings settings, bool messageChecked)
     {
-        if (Validation.CheckMessage(c, now, settings) is { } refusal)
+        if (!messageChecked && Validation.CheckMessage(c, now, settings) is { } refusal)
         {
             return refusal;
         }
