@@ -755,7 +755,7 @@ public static partial class MarkdownReport
           build's, on each store, with a fresh journal. Its rows are named `sqlite-HASH` and `postgres-HASH`.
         - **Journal ceiling.** The journal rows the ingest wrote, re-inserted into a copy of the plugin's journal table in the same
           database from one connection: one row per transaction, and one 100-row multi-row INSERT per transaction.
-        - **Recovery.** An `ActorSystem` that forms a cluster of one (the entity publishes through DistributedPubSub) on the SQLite store; a fresh `ConversationSetActor` per measurement; the
+        - **Recovery.** An `ActorSystem` that forms a cluster of one on the SQLite store; a fresh `ConversationSetActor` per measurement; the
           snapshot is written through the snapshot store as the actor would write it. Raw SELECT: every column of the same rows in order
           through Microsoft.Data.Sqlite.
         - **Memory.** A cluster node of one with the real shard regions; the in-memory journal (empty) and a snapshot store that hands each
