@@ -35,7 +35,11 @@ public sealed class InProcessGateway : IAsyncDisposable
     public static async Task<InProcessGateway> StartAsync(string hocon, TimeProvider? time = null)
     {
         var factory = new Factory(hocon, time);
-        factory.UseKestrel(0);
+
+        // Not UseKestrel(0): with a port, the factory rewrites the server's addresses after the app has built, racing
+        // Kestrel's bind ("IServerAddressesFeature.Addresses cannot be modified after the server has started",
+        // dotnet/aspnetcore#67714). The port comes from the urls setting below (127.0.0.1:0: a free one).
+        factory.UseKestrel();
         factory.StartServer();
         Uri baseAddress;
         using (var probe = factory.CreateClient())
