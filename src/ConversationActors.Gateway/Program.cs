@@ -5,7 +5,10 @@ using ConversationActors.Gateway.Http;
 using ConversationActors.Gateway.Security;
 using ConversationActors.Gateway.WebConsole;
 
-var builder = WebApplication.CreateBuilder(args);
+// No watch of the content root for changed settings (issue 27): the settings are read once, at start (HOCON), and the
+// watcher woke on every write of the SQLite file and its WAL under ./data, a few % of a write's CPU in a profile. A
+// --hostBuilder:reloadConfigOnChange given on the command line still wins.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 
 builder.AddConversationActors();
 builder.AddGatewayServices();

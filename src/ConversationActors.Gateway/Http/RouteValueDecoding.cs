@@ -15,7 +15,10 @@ public sealed class RouteValueDecoding(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint() is RouteEndpoint endpoint && context.Request.RouteValues.Count > 0)
+        // A target without '%' was decoded by no one: Kestrel's route values are already its segments (issue 27: splitting
+        // every write's path again showed in a profile).
+        if (context.GetEndpoint() is RouteEndpoint endpoint && context.Request.RouteValues.Count > 0
+            && context.Features.Get<IHttpRequestFeature>()?.RawTarget?.Contains('%') != false)
         {
             Decode(context, endpoint.RoutePattern);
         }
