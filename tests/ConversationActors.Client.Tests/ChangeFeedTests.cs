@@ -1,6 +1,7 @@
 using ConversationActors.Client.Changes;
 using ConversationActors.Client.Requests;
 using ConversationActors.Client.Tests.Infrastructure;
+using ConversationActors.TestSupport.Hosting;
 
 namespace ConversationActors.Client.Tests;
 
@@ -67,8 +68,11 @@ public sealed class ChangeFeedTests
     [Fact]
     public async Task The_feed_survives_the_server_being_stopped_and_started_and_yields_nothing_twice_and_misses_nothing()
     {
-        await using var gateway = new GatewayProcess();
-        await gateway.StartAsync();
+        await using var gateway = await SqliteGatewayProcess.StartAsync(TimeSpan.FromSeconds(60), new Dictionary<string, string>
+        {
+            ["CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"] = "0",
+            ["CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS"] = "0",
+        });
         var client = Clients.For(gateway.BaseAddress);
         var now = Clients.Now;
         await client.AddMessageAsync("alice", "C2Cbob", Message("before", now));
@@ -80,7 +84,7 @@ public sealed class ChangeFeedTests
         var waiting = feed.MoveNextAsync();
 
         await gateway.StopAsync();
-        await gateway.StartAsync();
+        await gateway.StartAgainAsync();
         // Written while the feed is reconnecting (or before it has): it must arrive exactly once either way.
         await client.AddMessageAsync("alice", "C2Cbob", Message("after-1", now + 1));
         await client.AddMessageAsync("alice", "C2Ccarol", Message("after-2", now + 2));

@@ -4,8 +4,8 @@ using ConversationActors.Actors.Sharding;
 using ConversationActors.Gateway.Changes;
 using ConversationActors.Gateway.Hosting;
 using ConversationActors.Gateway.Tests.Infrastructure;
-using ConversationActors.Gateway.Tests.Readme;
 using ConversationActors.TestSupport.Changes;
+using ConversationActors.TestSupport.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationActors.Gateway.Tests.Changes;
@@ -88,7 +88,7 @@ public sealed class ChangeFeedResumeTests
         };
         List<string> reference;
         const long lastSeen = 6;
-        await using (var first = await GatewayProcess.StartAsync(TimeSpan.FromSeconds(60), folder.Path, environment))
+        await using (var first = await SqliteGatewayProcess.StartAsync(TimeSpan.FromSeconds(60), environment, folder.Path))
         {
             var baseAddress = new Uri(first.BaseUrl);
             using var api = new Api(new HttpClient { BaseAddress = baseAddress });
@@ -100,7 +100,7 @@ public sealed class ChangeFeedResumeTests
             Assert.Equal(reference, Lines(seen));
         }
 
-        await using var second = await GatewayProcess.StartAsync(TimeSpan.FromSeconds(60), folder.Path, environment);
+        await using var second = await SqliteGatewayProcess.StartAsync(TimeSpan.FromSeconds(60), environment, folder.Path);
         var restarted = new Uri(second.BaseUrl);
         using var api2 = new Api(new HttpClient { BaseAddress = restarted });
         await using var resumed = await SseClient.OpenAsync(restarted, user, lastEventId: lastSeen);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConversationActors.Gateway.Tests.Readme;
+using ConversationActors.TestSupport.Hosting;
 
 namespace ConversationActors.Gateway.Tests.Durability;
 
@@ -25,7 +25,7 @@ public sealed class SigkillDuringBatchTests
         {
             var acked = new ConcurrentBag<(string User, string Peer)>();
             var marks = new ConcurrentBag<(string User, ulong Mark, bool Acked)>();
-            await using (var gateway = await GatewayProcess.StartAsync(TimeSpan.FromSeconds(60), folder, environment))
+            await using (var gateway = await SqliteGatewayProcess.StartAsync(TimeSpan.FromSeconds(60), environment, folder))
             {
                 using var http = new HttpClient { BaseAddress = new Uri(gateway.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
                 foreach (var user in Users)
@@ -72,7 +72,7 @@ public sealed class SigkillDuringBatchTests
                 await Task.WhenAll(load);
             }
 
-            await using var restarted = await GatewayProcess.StartAsync(TimeSpan.FromSeconds(60), folder, environment);
+            await using var restarted = await SqliteGatewayProcess.StartAsync(TimeSpan.FromSeconds(60), environment, folder);
             using var reader = new HttpClient { BaseAddress = new Uri(restarted.BaseUrl) };
             var lists = new Dictionary<string, JsonElement[]>();
             foreach (var user in Users)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ConversationActors.TestSupport.Hosting;
 
 namespace ConversationActors.Gateway.Tests.Readme;
 
@@ -17,7 +18,7 @@ public sealed partial class ReadmeWalkthroughTests
         var expectedErrors = ExpectRegex().Matches(script).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
         Assert.NotEmpty(expectedErrors);
 
-        await using var gateway = await GatewayProcess.StartAsync(TimeSpan.FromSeconds(60));
+        await using var gateway = await SqliteGatewayProcess.StartAsync(TimeSpan.FromSeconds(60));
         var codesFile = Path.GetTempFileName();
         try
         {
@@ -51,7 +52,7 @@ public sealed partial class ReadmeWalkthroughTests
         var script = WalkthroughBlock() + "\n" + Block("## Organizing conversations");
         var expectedErrors = ExpectRegex().Matches(script).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
 
-        await using var gateway = await GatewayProcess.StartAsync(TimeSpan.FromSeconds(60));
+        await using var gateway = await SqliteGatewayProcess.StartAsync(TimeSpan.FromSeconds(60));
         var codesFile = Path.GetTempFileName();
         try
         {
