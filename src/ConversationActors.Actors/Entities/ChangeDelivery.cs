@@ -25,9 +25,6 @@ public sealed class ChangeDelivery(int historySize)
     private ChangeHistory? _history;
     private long _lastLeftAt;
 
-    /// <summary>Registered streams.</summary>
-    public int Listeners => _listeners.Count;
-
     /// <summary>
     /// Registers the sender of <paramref name="ask"/> in <paramref name="entity"/>'s context (the entity watches it) and
     /// answers it about <paramref name="state"/> after event <paramref name="lastSeq"/>, judged at <paramref name="now"/>.
