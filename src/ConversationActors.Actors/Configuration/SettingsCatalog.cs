@@ -76,7 +76,7 @@ public static class SettingsCatalog
         new("store", "CONVERSATION_ACTORS_STORE", SettingKind.Text, "sqlite", "`sqlite` or `postgres`"),
         new("sqlite.connection-string", "CONVERSATION_ACTORS_SQLITE_CONNECTION", SettingKind.Text, "Data Source=data/conversations.db", "SQLite journal file"),
         new("sqlite.batch-across-entities", "CONVERSATION_ACTORS_SQLITE_BATCH_ACROSS_ENTITIES", SettingKind.Integer, "1",
-            "1: SQLite connections open off the journal writer's thread, so concurrent users' events share transactions; 0: each write commits alone (as before issue #13; for comparison)", 0, 1),
+            "1: concurrent users' events share journal transactions (and the plugins open SQLite connections off their callers' threads); 0: each write commits alone (as before issue #13; for comparison)", 0, 1),
         new("postgres.connection-string", "CONVERSATION_ACTORS_POSTGRES_CONNECTION", SettingKind.Text, "local `conversations` db", "PostgreSQL journal"),
         new("cursor-key", "CONVERSATION_ACTORS_CURSOR_KEY", SettingKind.Text, "built-in development key",
             "signs paging cursors; set it (same on every node) in production", 16),

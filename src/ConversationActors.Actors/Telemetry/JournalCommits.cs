@@ -10,8 +10,10 @@ namespace ConversationActors.Actors.Telemetry;
 /// see events per journal transaction (does the write pipeline form batches?). It hooks linq2db's trace, which
 /// Akka.Persistence.Sql runs every statement through: an <c>INSERT INTO … journal</c> adds its affected rows to its
 /// connection's open transaction; a commit with such rows counts one write transaction. Reads, snapshot writes and
-/// rolled-back transactions are not counted. Off until <see cref="Install"/> (the trace costs an object per statement);
-/// the bench's server and tests install it, a production node does not.
+/// rolled-back transactions are not counted. The trace is off until <see cref="Install"/> (it costs an object per
+/// statement); the bench's server and tests install it, a production node does not. The SQLite journal writes through
+/// its own statement (<see cref="Journal.SqliteJournalWriter"/>), which reports each commit to <see cref="Committed"/>
+/// itself, installed or not (two counter updates per transaction).
 /// </summary>
 public static class JournalCommits
 {
@@ -38,6 +40,16 @@ public static class JournalCommits
         DataConnection.DefaultOnTraceConnection = OnTrace;
     }
 
+    /// <summary>Counts one committed journal write transaction of <paramref name="rows"/> event rows on <paramref name="connectionString"/>.</summary>
+    public static void Committed(string? connectionString, long rows)
+    {
+        All.Add(rows);
+        if (connectionString is not null)
+        {
+            ByConnectionString.GetOrAdd(connectionString, _ => new Counts()).Add(rows);
+        }
+    }
+
     private static void OnTrace(TraceInfo info)
     {
         if (info.TraceInfoStep != TraceInfoStep.AfterExecute)
@@ -53,12 +65,7 @@ public static class JournalCommits
                 pending.ConnectionString ??= info.Command?.Connection?.ConnectionString;
                 break;
             case TraceOperation.CommitTransaction when Open.TryGetValue(info.DataConnection, out var written) && written.Rows > 0:
-                All.Add(written.Rows);
-                if (written.ConnectionString is { } connectionString)
-                {
-                    ByConnectionString.GetOrAdd(connectionString, _ => new Counts()).Add(written.Rows);
-                }
-
+                Committed(written.ConnectionString, written.Rows);
                 written.Rows = 0;
                 break;
             case TraceOperation.RollbackTransaction when Open.TryGetValue(info.DataConnection, out var rolledBack):
