@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConversationActors.Gateway.Rendering;
 using ConversationActors.Gateway.Tests.Infrastructure;
 
 namespace ConversationActors.Gateway.Tests;
@@ -199,6 +201,40 @@ public sealed class OrderingAndPagingTests(GatewayFixture fixture) : IClassFixtu
             answer.Refused(HttpStatusCode.BadRequest, 6017);
             Assert.Contains("conversationIDList", answer.Desc);
         }
+    }
+
+    [Fact]
+    public async Task The_whole_list_past_64_KiB_arrives_chunked_and_whole_while_a_page_as_long_arrives_with_its_Content_Length()
+    {
+        // The whole list has no bound, so it is sent as it is written; a page has page-max, so it is buffered and sent in one piece.
+        const string user = "list-past-flush";
+        const int conversations = 120;
+        var t = Messages.HourAgo;
+        for (var i = 0; i < conversations; i++)
+        {
+            var body = Messages.Body($"long{i}", "someone", t + i, summary: new string((char)('a' + (i % 26)), 500));
+            (await _api.AddMessageAsync(user, $"C2Cc{i:000}", body)).Ok();
+        }
+
+        var expected = Enumerable.Range(0, conversations).Reverse().Select(i => $"C2Cc{i:000}").ToArray();
+        using (var whole = await _api.Http.GetAsync(Paths.Conversations(user)))
+        {
+            var json = await whole.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+            Assert.True(Encoding.UTF8.GetByteCount(json) > AnswerWriter.FlushBytes, $"the list is only {json.Length} characters");
+            Assert.True(whole.Headers.TransferEncodingChunked, "the whole list must be sent chunked");
+            Assert.False(whole.Content.Headers.NonValidated.Contains("Content-Length"));
+            var data = new Answer(whole.StatusCode, json).Ok();
+            Assert.Equal(expected, Shapes.Ids(data));
+            Assert.True(data.Bool("isFinished"));
+        }
+
+        using var page = await _api.Http.GetAsync(Paths.Conversations(user) + $"?count={conversations}");
+        var pageJson = await page.Content.ReadAsStringAsync();
+        Assert.True(Encoding.UTF8.GetByteCount(pageJson) > AnswerWriter.FlushBytes, $"the page is only {pageJson.Length} characters");
+        Assert.NotEqual(true, page.Headers.TransferEncodingChunked);
+        Assert.Equal(Encoding.UTF8.GetByteCount(pageJson), page.Content.Headers.ContentLength);
+        Assert.Equal(expected, Shapes.Ids(new Answer(page.StatusCode, pageJson).Ok()));
     }
 
     private static JsonElement JsonArray(JsonElement[] items) =>

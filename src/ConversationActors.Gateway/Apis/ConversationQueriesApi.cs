@@ -60,8 +60,11 @@ public static class ConversationQueriesApi
                 : await api.Service.GetPageAsync(userID, from, count, filter, ct));
         }
 
-        return Envelope.Ok(new ConversationListAnswer(
-            await api.Renderer.RenderAsync(page.ConversationList, ct), page.IsFinished, api.Cursors.Encode(userID, page.Next)));
+        var answer = new ConversationListAnswer(
+            await api.Renderer.RenderAsync(page.ConversationList, ct), page.IsFinished, api.Cursors.Encode(userID, page.Next));
+
+        // A page is bounded by page-max and is buffered whole; the whole list is not, so it is sent as it is written.
+        return paged ? Envelope.Ok(answer) : Envelope.OkUnbounded(answer);
     }
 
     private static async Task<Answer<ConversationBatchAnswer>> BatchAsync(string userID, HttpRequest request, ApiContext api, CancellationToken ct)

@@ -11,14 +11,21 @@ namespace ConversationActors.Gateway.Http;
 /// <c>TypedResults</c> document themselves), so the record an endpoint returns and the schema it shows are one type.
 /// A refusal with data (a fan-out's partial failure) is the same answer with its SPEC code and HTTP status.
 /// </summary>
-public sealed class Answer<T>(T data, int code = 0, string desc = "", int status = StatusCodes.Status200OK) : IResult, IEndpointMetadataProvider
+public sealed class Answer<T>(T data, int code = 0, string desc = "", int status = StatusCodes.Status200OK, bool unbounded = false)
+    : IResult, IEndpointMetadataProvider
 {
     /// <summary>The response record.</summary>
     public T Data => data;
 
+    /// <summary>
+    /// True when nothing bounds the answer's size (the whole list): it is sent as it is serialized, chunked, instead of
+    /// buffered whole (<see cref="AnswerWriter"/>). Only the handler knows it: a page and the whole list are one type.
+    /// </summary>
+    public bool Unbounded => unbounded;
+
     /// <inheritdoc />
     public Task ExecuteAsync(HttpContext httpContext) =>
-        AnswerWriter.WriteAsync(httpContext, new Envelope<T>(code, desc, data), status);
+        AnswerWriter.WriteAsync(httpContext, new Envelope<T>(code, desc, data), status, unbounded);
 
     /// <inheritdoc />
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>

@@ -12,6 +12,12 @@ public sealed record Envelope(int Code, string Desc, object? Data)
     /// <summary>A successful answer: <paramref name="data"/> in the envelope, code 0, HTTP 200, documented as its record.</summary>
     public static Answer<T> Ok<T>(T data) => new(data);
 
+    /// <summary>
+    /// A successful answer nothing bounds the size of (the whole list of thousands of conversations): like
+    /// <see cref="Ok{T}(T)"/> on the wire, but sent as it is serialized so its memory stays O(page).
+    /// </summary>
+    public static Answer<T> OkUnbounded<T>(T data) => new(data, unbounded: true);
+
     /// <summary>An answer that carries no data (<c>"data": null</c>), e.g. a deleted conversation.</summary>
     public static Answer<NoData?> Ok() => new(null);
 

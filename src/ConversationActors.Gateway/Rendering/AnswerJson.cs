@@ -15,6 +15,22 @@ public sealed class AnswerJson(IOptions<JsonOptions> json)
     /// <summary>Read-only; shared by every answer.</summary>
     public JsonSerializerOptions Options { get; } = WithConversationWriter(json.Value.SerializerOptions);
 
+    /// <summary>
+    /// The options of a <see cref="Utf8JsonWriter"/> handed to the serializer, which then writes with the writer's
+    /// encoder and layout, not <see cref="Options"/>': those of <see cref="Options"/>, unvalidated like the serializer's
+    /// own writers in release builds (the serializer and <see cref="ConversationJson"/> write well-formed JSON; the
+    /// serializer still checks its own depth).
+    /// </summary>
+    public JsonWriterOptions WriterOptions => new()
+    {
+        Encoder = Options.Encoder,
+        Indented = Options.WriteIndented,
+        IndentCharacter = Options.IndentCharacter,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+        SkipValidation = true,
+    };
+
     private static JsonSerializerOptions WithConversationWriter(JsonSerializerOptions gateway)
     {
         var options = new JsonSerializerOptions(gateway);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using ConversationActors.Gateway.Http;
 using Microsoft.IO;
@@ -9,104 +10,68 @@ namespace ConversationActors.Gateway.Rendering;
 /// conversation, a fan-out's counts — is serialized as its <see cref="Envelope{T}"/> with <see cref="AnswerJson"/>'s
 /// options, so a conversation is written by <see cref="ConversationJson"/> wherever it appears. The JSON goes to a
 /// pooled buffer first (<see cref="RecyclableMemoryStream"/>), not to Kestrel's response pipe, whose writer takes a lock
-/// for every buffer it hands out (issue #14: a page of 100 spent a fifth of its CPU there). An answer that ends within
-/// <see cref="FlushBytes"/> (a page) is sent in one write with its Content-Length; a longer one (a whole list) is sent
-/// every <see cref="FlushBytes"/> bytes as the serializer produces it (it yields between list items), so memory stays
-/// O(page) either way.
+/// for every buffer it hands out (issue #14: a page of 100 spent a fifth of its CPU there).
+/// <para>
+/// How an answer is sent is decided before it is serialized, by what the handler knows of its size
+/// (<see cref="Answer{T}.Unbounded"/>), because a synchronous serializer cannot stop half-way to send what it has:
+/// </para>
+/// <list type="bullet">
+/// <item>A bounded answer — a page (at most page-max items), a batch, one conversation, counts; everything but the
+/// whole list — is serialized synchronously into the pooled buffer with a <see cref="Utf8JsonWriter"/> and handed to
+/// the response pipe in one write with its Content-Length. This is the common case and the cheap one: no async state
+/// machine, no serializer-side buffer copied into a stream (the async serializer's path).</item>
+/// <item>An unbounded answer — the whole list, thousands of conversations — is serialized asynchronously and sent
+/// every <see cref="FlushBytes"/> bytes as the serializer produces them (it yields between list items), chunked, so
+/// its memory stays O(page) instead of O(list); one that ends within <see cref="FlushBytes"/> still goes in one write
+/// with its Content-Length.</item>
+/// </list>
 /// </summary>
 public static class AnswerWriter
 {
-    /// <summary>Buffered bytes after which the answer is sent as it is written (chunked) rather than in one piece.</summary>
+    /// <summary>Buffered bytes after which an unbounded answer is sent as it is written (chunked) rather than in one piece.</summary>
     public const int FlushBytes = 64 * 1024;
 
     private static readonly RecyclableMemoryStreamManager Buffers = new();
 
-    /// <summary>Writes <paramref name="envelope"/> as the response with HTTP <paramref name="status"/>.</summary>
-    public static async Task WriteAsync<T>(HttpContext httpContext, Envelope<T> envelope, int status)
+    /// <summary>
+    /// Writes <paramref name="envelope"/> as the response with HTTP <paramref name="status"/>; an
+    /// <paramref name="unbounded"/> one as it is serialized, any other in one piece.
+    /// </summary>
+    public static Task WriteAsync<T>(HttpContext httpContext, Envelope<T> envelope, int status, bool unbounded = false)
     {
         var response = httpContext.Response;
-        var ct = httpContext.RequestAborted;
         response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";
-        var options = httpContext.RequestServices.GetRequiredService<AnswerJson>().Options;
+        var json = httpContext.RequestServices.GetRequiredService<AnswerJson>();
+        return unbounded
+            ? StreamAsync(response, envelope, json.Options, httpContext.RequestAborted)
+            : SendWholeAsync(response, envelope, json, httpContext.RequestAborted);
+    }
+
+    /// <summary>The bounded answer: serialized synchronously into the pooled buffer, then one write with its Content-Length.</summary>
+    private static async Task SendWholeAsync<T>(HttpResponse response, Envelope<T> envelope, AnswerJson json, CancellationToken ct)
+    {
+        using var buffer = Buffers.GetStream(nameof(AnswerWriter));
+        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)buffer, json.WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, envelope, json.Options);
+        }
+
+        response.ContentLength = buffer.Length;
+
+        // WriteAsync, not Write and FlushAsync: Kestrel copies a whole segment under one lock (with the headers, on the
+        // first), where GetSpan/Advance would lock per pipe block. A page of 100 is one segment (blocks are 128 KiB).
+        foreach (var segment in buffer.GetReadOnlySequence())
+        {
+            await response.BodyWriter.WriteAsync(segment, ct);
+        }
+    }
+
+    /// <summary>The unbounded answer: serialized asynchronously, sent every <see cref="FlushBytes"/> bytes.</summary>
+    private static async Task StreamAsync<T>(HttpResponse response, Envelope<T> envelope, JsonSerializerOptions options, CancellationToken ct)
+    {
         await using var body = new BufferedBody(Buffers.GetStream(nameof(AnswerWriter)), response, ct);
         await JsonSerializer.SerializeAsync(body, envelope, options, ct);
         await body.CompleteAsync();
-    }
-
-    /// <summary>The stream the serializer writes to: holds up to <see cref="FlushBytes"/>, then hands them to the response.</summary>
-    private sealed class BufferedBody(RecyclableMemoryStream buffer, HttpResponse response, CancellationToken ct) : Stream
-    {
-        private bool _streaming;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
-        {
-            buffer.Write(source.Span);
-            if (buffer.Length >= FlushBytes)
-            {
-                _streaming = true;
-                await SendAsync();
-            }
-        }
-
-        public override Task WriteAsync(byte[] source, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(source.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Write(byte[] source, int offset, int count) =>
-            throw new NotSupportedException("answers are written asynchronously");
-
-        /// <summary>The serializer's flushes keep the bytes here: only <see cref="FlushBytes"/> or the end sends them.</summary>
-        public override void Flush()
-        {
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        /// <summary>Sends what is left; an answer that never reached <see cref="FlushBytes"/> goes with its Content-Length.</summary>
-        public async Task CompleteAsync()
-        {
-            if (!_streaming)
-            {
-                response.ContentLength = buffer.Length;
-            }
-
-            await SendAsync();
-        }
-
-        public override int Read(byte[] destination, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override async ValueTask DisposeAsync()
-        {
-            await buffer.DisposeAsync();
-            await base.DisposeAsync();
-        }
-
-        private async Task SendAsync()
-        {
-            foreach (var segment in buffer.GetReadOnlySequence())
-            {
-                await response.Body.WriteAsync(segment, ct);
-            }
-
-            buffer.SetLength(0);
-        }
     }
 }
