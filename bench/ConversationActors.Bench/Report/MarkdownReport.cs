@@ -183,7 +183,8 @@ public static partial class MarkdownReport
         md.AppendLine();
         md.AppendLine("Each request is `POST /v1/users/{u}/conversations/C2C{peer}/messages`, answered after its event is durable; fresh users per repetition "
             + $"(`-hot` rows: the same number of messages over {Scenarios.HttpScenarios.HotUsers} users from {Scenarios.HttpScenarios.HotConcurrency} clients, so each entity commits in groups) "
-            + "(each entity starts and recovers on its first message). Raw INSERT: the same journal rows, copied from the journal into a copy of its table "
+            + $"(each entity starts and recovers on its first message), after {s.IngestWarmUp.TotalSeconds:N0} s of the same load on users of its own, so a fresh "
+            + "server's JIT and tiering are not in the figures. Raw INSERT: the same journal rows, copied from the journal into a copy of its table "
             + "in the same database, from one connection. Trivial endpoint: the spread rows' POSTs (same clients, paths and bodies) "
             + "answered by a fixed envelope on the same Kestrel after parsing the body (issue 27's ceiling). CPU: the server process's "
             + "CPU seconds (user + system) over the measured repetitions ÷ acknowledged messages.");

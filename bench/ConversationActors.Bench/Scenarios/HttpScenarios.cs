@@ -68,7 +68,9 @@ public static class HttpScenarios
         var users = hotUsers ?? sizes.IngestUsers;
         var total = (long)sizes.IngestUsers * sizes.IngestMessagesPerUser;
         var journaled = pathPrefix.Length == 0;
-        await LoadClient.RunAsync(client, new LoadSpec(concurrency, Count: users * 3), i => IngestMessage($"{tag}-warm", users, i, now, pathPrefix), LoadClient.IsEnvelopeOk);
+        // At most 200,000 warm-up messages: message i is stamped now + i ms, and the contract refuses timestamps more than
+        // five minutes ahead (MaxClockSkew).
+        await LoadClient.RunAsync(client, new LoadSpec(concurrency, Duration: sizes.IngestWarmUp, Count: 200_000), i => IngestMessage($"{tag}-warm", users, i, now, pathPrefix), LoadClient.IsEnvelopeOk);
         var before = journaled ? await JournalCommitCount.ReadAsync(client) : null;
         var cpu = CpuClock.Start(server.Pid);
         var runs = new List<LoadResult>();
