@@ -15,9 +15,9 @@ namespace ConversationActors.Actors.Journal;
 /// SQLite returns them, so the entity folds while the file is still being read. The stock replay reads pages of
 /// <c>replay-batch-size</c> rows, each page its own transaction, materialized as a list, deserialized by a stream of its
 /// own and then emitted; the entity waited for each page (issue #14, part 4; docs/decisions.md "Recovery reads one
-/// streaming statement" has the measurements). Writes go through <see cref="SqliteJournalWriter"/> (one prepared INSERT,
-/// writes of many entities in one transaction; issue 27). Deletions, the highest sequence number, the snapshot store
-/// and the read journal are the plugin's, unchanged.
+/// streaming statement" has the measurements); the highest sequence number is one statement too. Writes go through <see cref="SqliteJournalWriter"/> (one prepared INSERT,
+/// writes of many entities in one transaction; issue 27). Deletions and the read journal are the plugin's, unchanged; the
+/// snapshot store is <see cref="SqliteSnapshotStore"/>.
 /// The rows are the plugin's, column for column (serializer id, string manifest, ticks, writer uuid), so the plugin's
 /// reads, the read journal and a node of an earlier release read them as their own. What a replay delivers is what the
 /// stock replay delivers: the rows of the persistence id in seq order within [from, to], not marked deleted, at most
@@ -27,6 +27,7 @@ public class SqliteJournal : SqlJournal
 {
     private readonly string _connectionString;
     private readonly string _select;
+    private readonly string _highest;
     private readonly string? _writerUuid;
     private readonly string _defaultSerializer;
     private readonly SqliteJournalWriter _writer;
@@ -52,6 +53,7 @@ public class SqliteJournal : SqlJournal
             $"FROM {name} " +
             $"WHERE {Quote(c.PersistenceId)} = $id AND {Quote(c.SequenceNumber)} >= $from AND {Quote(c.SequenceNumber)} <= $to " +
             $"AND {Quote(c.Deleted)} = 0 ORDER BY {Quote(c.SequenceNumber)} LIMIT $max";
+        _highest = $"SELECT MAX({Quote(c.SequenceNumber)}) FROM {name} WHERE {Quote(c.PersistenceId)} = $id AND {Quote(c.SequenceNumber)} > $from";
         _writer = new SqliteJournalWriter(
             _connectionString,
             name,
@@ -110,7 +112,11 @@ public class SqliteJournal : SqlJournal
             TaskScheduler.Default);
     }
 
-    /// <summary>Waits for this journal's unanswered write of the entity (failed or not), then asks the plugin.</summary>
+    /// <summary>
+    /// Waits for this journal's unanswered write of the entity (failed or not), then reads the highest sequence number
+    /// above <paramref name="fromSequenceNr"/> with one statement (0 when there is none; rows marked deleted count), as
+    /// the plugin's native-mode query does, without building a linq2db query and a transaction per recovery.
+    /// </summary>
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
     {
         if (_writing.TryGetValue(persistenceId, out var pending))
@@ -118,7 +124,18 @@ public class SqliteJournal : SqlJournal
             await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        return await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
+        return await Task.Run(
+            () =>
+            {
+                using var connection = new SqliteConnection(_connectionString);
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = _highest;
+                command.Parameters.AddWithValue("$id", persistenceId);
+                command.Parameters.AddWithValue("$from", fromSequenceNr);
+                return command.ExecuteScalar() is long highest ? highest : 0L;
+            },
+            cancellationToken);
     }
 
     protected override bool ReceivePluginInternal(object message)
