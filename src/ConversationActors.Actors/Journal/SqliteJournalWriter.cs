@@ -115,6 +115,20 @@ public sealed class SqliteJournalWriter : IDisposable
                 Commit(batch);
             }
 
+            // Answered here, outside the lock and on this thread: the journal's continuations only tell actors, and
+            // running them inline spares each write a thread-pool hop.
+            foreach (var pending in batch)
+            {
+                if (pending.Failure is { } failure)
+                {
+                    pending.Done.TrySetException(failure);
+                }
+                else
+                {
+                    pending.Done.TrySetResult();
+                }
+            }
+
             batch.Clear();
         }
     }
@@ -124,10 +138,6 @@ public sealed class SqliteJournalWriter : IDisposable
         try
         {
             Insert(batch);
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetResult();
-            }
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && batch.Count > 1)
         {
@@ -140,7 +150,7 @@ public sealed class SqliteJournalWriter : IDisposable
         {
             foreach (var pending in batch)
             {
-                pending.Done.TrySetException(e);
+                pending.Failure = e;
             }
         }
     }
@@ -220,6 +230,9 @@ public sealed class SqliteJournalWriter : IDisposable
     {
         public IReadOnlyList<JournalWrite> Rows { get; } = rows;
 
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Done { get; } = new();
+
+        /// <summary>Why the write failed (null: it committed); set under the lock, answered after it.</summary>
+        public Exception? Failure { get; set; }
     }
 }
