@@ -22,7 +22,7 @@ public readonly record struct UnreadTotal(long Total, long At, long ValidThrough
         var validThrough = long.MaxValue;
         foreach (var entry in set.Conversations.Values)
         {
-            var counted = Counted(entry, at, retentionMs);
+            var counted = ListQueries.CountedUnread(entry, at, retentionMs);
             total += counted;
             validThrough = Math.Min(validThrough, ValidThroughFor(entry, counted, retentionMs));
         }
@@ -48,12 +48,12 @@ public readonly record struct UnreadTotal(long Total, long At, long ValidThrough
         {
             if (before.Find(id) is { } was)
             {
-                total -= Counted(was, at, retentionMs);
+                total -= ListQueries.CountedUnread(was, at, retentionMs);
             }
 
             if (after.Find(id) is { } now)
             {
-                var counted = Counted(now, at, retentionMs);
+                var counted = ListQueries.CountedUnread(now, at, retentionMs);
                 total += counted;
                 validThrough = Math.Min(validThrough, ValidThroughFor(now, counted, retentionMs));
             }
@@ -61,10 +61,6 @@ public readonly record struct UnreadTotal(long Total, long At, long ValidThrough
 
         return new UnreadTotal(total, at, validThrough);
     }
-
-    /// <summary>What <paramref name="entry"/> adds to the total at <paramref name="at"/> (the rule of <see cref="ListQueries.TotalUnread"/>).</summary>
-    private static long Counted(ConversationEntry entry, long at, long retentionMs) =>
-        entry.RecvOpt == RecvOpt.Receive && entry.IsLiveAt(at, retentionMs) ? entry.UnreadCount : 0;
 
     /// <summary>The last moment <paramref name="entry"/>'s contribution is sure to hold: it changes only by an event or by expiry.</summary>
     private static long ValidThroughFor(ConversationEntry entry, long counted, long retentionMs) =>

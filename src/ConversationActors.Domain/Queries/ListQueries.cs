@@ -97,14 +97,22 @@ public static class ListQueries
         long total = 0;
         foreach (var entry in set.Conversations.Values)
         {
-            if (entry.RecvOpt == Model.RecvOpt.Receive && entry.IsLiveAt(now, retentionMs) && filter.Counts(entry))
+            if (filter.Counts(entry))
             {
-                total += entry.UnreadCount;
+                total += CountedUnread(entry, now, retentionMs);
             }
         }
 
         return total;
     }
+
+    /// <summary>
+    /// What <paramref name="entry"/> adds to the total unread at <paramref name="now"/> (SPEC 3.3): its unreadCount when it
+    /// is live and its recvOpt is RECEIVE, else 0. The one statement of the rule: the change feed's running total
+    /// (<see cref="Changes.UnreadTotal"/>) counts with it too.
+    /// </summary>
+    public static long CountedUnread(ConversationEntry entry, long now, long retentionMs) =>
+        entry.RecvOpt == Model.RecvOpt.Receive && entry.IsLiveAt(now, retentionMs) ? entry.UnreadCount : 0;
 
     private static int StartIndex(ConversationSet set, PagePosition from)
     {
