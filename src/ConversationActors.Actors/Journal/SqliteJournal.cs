@@ -127,13 +127,8 @@ public class SqliteJournal : SqlJournal
         return await Task.Run(
             () =>
             {
-                using var connection = new SqliteConnection(_connectionString);
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = _highest;
-                command.Parameters.AddWithValue("$id", persistenceId);
-                command.Parameters.AddWithValue("$from", fromSequenceNr);
-                return command.ExecuteScalar() is long highest ? highest : 0L;
+                using var statement = new SqliteStatement(_connectionString, _highest, ("$id", persistenceId), ("$from", fromSequenceNr));
+                return statement.Command.ExecuteScalar() is long highest ? highest : 0L;
             },
             cancellationToken);
     }
@@ -167,15 +162,9 @@ public class SqliteJournal : SqlJournal
         // Off the journal actor's thread: Microsoft.Data.Sqlite reads synchronously, and writes must not wait for a replay.
         return Task.Run(() =>
         {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = _select;
-            command.Parameters.AddWithValue("$id", persistenceId);
-            command.Parameters.AddWithValue("$from", fromSequenceNr);
-            command.Parameters.AddWithValue("$to", toSequenceNr);
-            command.Parameters.AddWithValue("$max", max);
-            using var reader = command.ExecuteReader();
+            using var statement = new SqliteStatement(
+                _connectionString, _select, ("$id", persistenceId), ("$from", fromSequenceNr), ("$to", toSequenceNr), ("$max", max));
+            using var reader = statement.Command.ExecuteReader();
             while (reader.Read())
             {
                 var manifest = reader.IsDBNull(3) ? null : reader.GetString(3);

@@ -43,12 +43,8 @@ public class SqliteSnapshotStore : SqlSnapshotStore
 
     private SelectedSnapshot? Latest(string persistenceId)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = _latest;
-        command.Parameters.AddWithValue("$id", persistenceId);
-        using var reader = command.ExecuteReader();
+        using var statement = new SqliteStatement(_connectionString, _latest, ("$id", persistenceId));
+        using var reader = statement.Command.ExecuteReader();
         if (!reader.Read())
         {
             return null;
