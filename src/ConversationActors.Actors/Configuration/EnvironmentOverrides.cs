@@ -14,6 +14,7 @@ public static class EnvironmentOverrides
         ("akka.loglevel", "CONVERSATION_ACTORS_LOG_LEVEL"),
         ("akka.remote.dot-netty.tcp.hostname", "CONVERSATION_ACTORS_AKKA_HOST"),
         ("akka.remote.dot-netty.tcp.port", "CONVERSATION_ACTORS_AKKA_PORT"),
+        ("akka.cluster.app-version", "CONVERSATION_ACTORS_APP_VERSION"),
         ("akka.cluster.failure-detector.heartbeat-interval", "CONVERSATION_ACTORS_HEARTBEAT_INTERVAL"),
         ("akka.cluster.failure-detector.acceptable-heartbeat-pause", "CONVERSATION_ACTORS_HEARTBEAT_PAUSE"),
         ("akka.cluster.failure-detector.threshold", "CONVERSATION_ACTORS_FD_THRESHOLD"),
