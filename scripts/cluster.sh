@@ -19,6 +19,9 @@
 #   CLUSTER_HTTP_BASE=5080  CLUSTER_AKKA_BASE=4050   node I listens on BASE+I
 #   CLUSTER_READY_TIMEOUT=120      seconds to wait for nodes to be ready
 #   CA_PG_HOST/CA_PG_PORT/CA_PG_DB/CA_PG_USER/CA_PG_PASSWORD   the database (see postgres.sh)
+#   CLUSTER_DLL=path               run the nodes this command starts from that gateway build instead of this
+#                                  checkout's (e.g. the previous release: scripts/previous-release.sh prints it);
+#                                  its config/ travels with it. Nodes of two builds run side by side (docs/upgrading.md).
 #   CONVERSATION_ACTORS_*          passed to every node (e.g. CONVERSATION_ACTORS_SBR_STABLE_AFTER);
 #                                  CONVERSATION_ACTORS_CURSOR_KEY defaults to a key generated once
 #                                  and kept in CLUSTER_DIR/cursor-key, shared by all nodes.
@@ -45,10 +48,10 @@ akka_base="${CLUSTER_AKKA_BASE:-4050}"
 ready_timeout="${CLUSTER_READY_TIMEOUT:-120}"
 pg_host="${CA_PG_HOST:-127.0.0.1}"
 pg_port="${CA_PG_PORT:-5432}"
-dll="$root/src/ConversationActors.Gateway/bin/$config/net10.0/ConversationActors.Gateway.dll"
+dll="${CLUSTER_DLL:-$root/src/ConversationActors.Gateway/bin/$config/net10.0/ConversationActors.Gateway.dll}"
 
 log() { echo "cluster.sh: $*" >&2; }
-usage() { sed -n '2,24p' "$0" >&2; exit 2; }
+usage() { sed -n '2,27p' "$0" >&2; exit 2; }
 url() { echo "http://127.0.0.1:$((http_base + $1))"; }
 pid_file() { echo "$dir/node-$1.pid"; }
 log_file() { echo "$dir/node-$1.log"; }
@@ -69,6 +72,10 @@ running_pid() {
 is_ready() { curl -fsS -m 3 "$(url "$1")/health/ready" >/dev/null 2>&1; }
 
 ensure_built() {
+  if [ -n "${CLUSTER_DLL:-}" ]; then
+    [ -f "$dll" ] || { log "CLUSTER_DLL $dll is missing"; exit 1; }
+    return
+  fi
   if [ "$build" = always ] || { [ "$build" = auto ] && [ ! -f "$dll" ]; }; then
     log "building the gateway ($config)"
     dotnet build "$root/src/ConversationActors.Gateway" -c "$config" -nologo -v quiet >&2
@@ -99,7 +106,7 @@ launch() {
   fi
   local connection="Host=$pg_host;Port=$pg_port;Database=${CA_PG_DB:-conversations};Username=${CA_PG_USER:-conversations};Password=${CA_PG_PASSWORD:-conversations}"
   local seeds="akka.tcp://conversation-actors@127.0.0.1:$((akka_base + 1)),akka.tcp://conversation-actors@127.0.0.1:$((akka_base + 2))"
-  echo "=== $(date -u +%FT%TZ) starting node $i" >>"$(log_file "$i")"
+  echo "=== $(date -u +%FT%TZ) starting node $i from $dll" >>"$(log_file "$i")"
   # setsid: the node outlives this script and its terminal; exec chain keeps $! the app's own pid.
   CONVERSATION_ACTORS_STORE=postgres \
     CONVERSATION_ACTORS_POSTGRES_CONNECTION="${CONVERSATION_ACTORS_POSTGRES_CONNECTION:-$connection}" \

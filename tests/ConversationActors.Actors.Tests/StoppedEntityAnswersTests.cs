@@ -2,18 +2,56 @@ using Akka.Actor;
 using Akka.Event;
 using ConversationActors.Actors.Health;
 using ConversationActors.Actors.Protocol;
+using ConversationActors.Actors.Tests.Support;
 using ConversationActors.Domain.Errors;
 using Xunit.Abstractions;
+using static ConversationActors.Actors.Tests.Support.Commands;
 
 namespace ConversationActors.Actors.Tests;
 
 /// <summary>
 /// A request left with an entity that stopped is answered at once, and its desc says why only when it is known (issue
 /// 26, found by the torture suite): after a node was SIGKILLed, requests lost in the handover were told "its store
-/// failed" while the store was fine.
+/// failed" while the store was fine. Issue 31: where the node runs the entity's shard region, a request that was never
+/// handled is sent again through it, so a hand-off costs its caller the hand-off, not ask-timeout.
 /// </summary>
-public sealed class StoppedEntityAnswersTests(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(output: output)
+public sealed class StoppedEntityAnswersTests(DatabaseFolder folder, ITestOutputHelper output)
+    : Akka.TestKit.Xunit2.TestKit(output: output), IClassFixture<DatabaseFolder>
 {
+    /// <summary>
+    /// A shard region drops the requests it buffered for a shard when the shard's hand-off begins (akkadotnet/akka.net#8501);
+    /// the caller used to wait for ask-timeout and get 503 TIMEOUT. Now the dropped request reaches the entity.
+    /// </summary>
+    [Fact]
+    public async Task A_request_a_shard_region_dropped_during_a_hand_off_is_sent_again_and_answered_by_its_entity()
+    {
+        await using var node = await TestNode.StartAsync(folder.NewConnectionString());
+        (await node.Service.ExecuteAsync("handed", Message(C2C("bob"), "m1", "bob", Commands.Now - 5_000), CancellationToken.None)).Ok();
+        var caller = CreateTestProbe(node.System);
+
+        node.System.EventStream.Publish(new Dropped(new GetTotalUnread("handed"), "Avoiding reordering of buffered messages at shard handoff", caller.Ref, ActorRefs.NoSender));
+
+        Assert.Equal(1L, caller.ExpectMsg<TotalUnreadAnswer>(TimeSpan.FromSeconds(15)).TotalUnreadCount);
+    }
+
+    [Fact]
+    public async Task A_request_that_keeps_being_dropped_is_answered_503_after_the_last_redelivery()
+    {
+        await using var node = await TestNode.StartAsync(folder.NewConnectionString());
+        var caller = CreateTestProbe(node.System);
+        var request = new GetTotalUnread("dropped");
+
+        // Each redelivery of the same request object dead-letters again here (as on a node whose regions stopped).
+        for (var i = 0; i <= StoppedEntityAnswers.MaxRedeliveries; i++)
+        {
+            node.System.EventStream.Publish(new Dropped(request, "test", caller.Ref, ActorRefs.NoSender));
+        }
+
+        var answers = caller.ReceiveN(StoppedEntityAnswers.MaxRedeliveries + 1, TimeSpan.FromSeconds(15));
+        Assert.Single(answers.OfType<CommandRefused>());
+        Assert.Equal(StoppedEntityAnswers.MaxRedeliveries, answers.OfType<TotalUnreadAnswer>().Count());
+    }
+
     [Fact]
     public void A_request_left_with_a_stopped_entity_while_the_store_answers_does_not_blame_the_store()
     {

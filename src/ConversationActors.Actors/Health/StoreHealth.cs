@@ -22,7 +22,7 @@ public sealed class StoreHealth : IExtension
     {
         _log = Logging.GetLogger(system, typeof(StoreHealth));
         var answers = system.SystemActorOf(Props.Create<StoppedEntityAnswers>(), StoppedEntityAnswers.Name);
-        system.EventStream.Subscribe(answers, typeof(DeadLetter));
+        system.EventStream.Subscribe(answers, typeof(AllDeadLetters));
     }
 
     /// <summary>The current outage, or null while the store answers.</summary>

@@ -28,6 +28,14 @@ public sealed record ShardRegions(ActorSystem System, IActorRef Conversations, I
     public const string UserProfilesType = "user-profiles";
     public const string GroupProfilesType = "group-profiles";
 
+    /// <summary>The entity type (region name) an entity message is routed to: profile requests to the profiles' types, the rest to the conversation sets.</summary>
+    public static string TypeNameOf(Protocol.IEntityMessage message) => message switch
+    {
+        Protocol.UpdateUserProfile or Protocol.GetUserProfile => UserProfilesType,
+        Protocol.UpdateGroupProfile or Protocol.GetGroupProfile => GroupProfilesType,
+        _ => ConversationsType,
+    };
+
     /// <summary>
     /// Registers the regions with Akka.Hosting (<c>WithShardRegion</c>, or <c>WithShardRegionProxy</c> on a node without
     /// <paramref name="role"/>, a gateway-only node); entities live on nodes with <paramref name="role"/> (null: every node).

@@ -28,6 +28,14 @@ public static class ServiceMetrics
     private static readonly Counter<long> ChangesReceivedCounter = Meter.CreateCounter<long>(
         "conversation_actors.changes.received", "{message}", "Change messages the streams of this node received from entities");
 
+    private static readonly Counter<long> RedeliveredCounter = Meter.CreateCounter<long>(
+        "conversation_actors.sharding.redelivered",
+        "{request}",
+        "Entity requests sent again through the shard region after they were dropped unhandled (a hand-off, a stopped entity), by request kind");
+
+    /// <summary>A request that was dropped unhandled was sent again through the shard region (<c>StoppedEntityAnswers</c>).</summary>
+    public static void Redelivered(string kind) => RedeliveredCounter.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
     /// <summary>An entity sent one event's changes to <paramref name="streams"/> registered streams.</summary>
     public static void ChangesSent(int streams)
     {
