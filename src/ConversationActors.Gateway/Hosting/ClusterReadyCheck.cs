@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using ConversationActors.Actors.Journal;
 using ConversationActors.Actors.Protocol;
 using ConversationActors.Actors.Sharding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,9 +12,11 @@ namespace ConversationActors.Gateway.Hosting;
 /// <summary>
 /// Ready when this node is Up in the cluster and its conversation shard region answers. The first
 /// time, it also recovers a probe entity through the region: that opens the journal and snapshot
-/// store (creating tables on a new database), so the first real write does not pay for it.
+/// store (creating tables on a new database), so the first real write does not pay for it; and it opens the read
+/// journal (<see cref="JournalReader"/>), whose construction waits on the journal: on a node that starts under load
+/// (a rolling deploy, issue 31) the first requests needing it no longer pay for it, or time out on it.
 /// </summary>
-public sealed class ClusterReadyCheck(ActorSystem system, IReadOnlyActorRegistry registry) : IHealthCheck
+public sealed class ClusterReadyCheck(ActorSystem system, IReadOnlyActorRegistry registry, IServiceProvider services) : IHealthCheck
 {
     /// <summary>Not a valid userID (it has a space), so it never collides with a user.</summary>
     public const string ProbeEntity = "readiness probe";
@@ -39,13 +42,18 @@ public sealed class ClusterReadyCheck(ActorSystem system, IReadOnlyActorRegistry
             await conversations.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(2), cancellationToken);
             if (!_warmedUp)
             {
-                await conversations.Ask<TotalUnreadAnswer>(new GetTotalUnread(ProbeEntity), ProbeTimeout, cancellationToken);
+                if (await conversations.Ask<object>(new GetTotalUnread(ProbeEntity), ProbeTimeout, cancellationToken) is CommandRefused refused)
+                {
+                    return HealthCheckResult.Unhealthy("the warm-up probe was refused: " + refused.Desc);
+                }
+
+                _ = services.GetRequiredService<JournalReader>();
                 _warmedUp = true;
             }
 
             return HealthCheckResult.Healthy("Up; shard region answers");
         }
-        catch (AskTimeoutException)
+        catch (Exception e) when (e is AskTimeoutException or AggregateException { InnerException: AskTimeoutException })
         {
             return HealthCheckResult.Unhealthy(_warmedUp ? "the shard region did not answer within 2 s" : "the store did not answer the warm-up probe yet");
         }

@@ -40,6 +40,14 @@ public sealed class EnvelopeMiddleware(RequestDelegate next, EdgeSettings settin
         {
             return;
         }
+        catch (Exception e) when (!context.Response.HasStarted && IsAskTimeout(e))
+        {
+            // An ask outside the entity path (a service opening the read journal on a node that starts under load, issue
+            // 31): the cluster did not answer in time, which the SPEC answers 503 TIMEOUT, not 500.
+            log.LogWarning("{Method} {Path}: the cluster did not answer in time ({Cause})", context.Request.Method, context.Request.Path, e.GetBaseException().Message);
+            await WriteAsync(context, new Refusal(ErrorCode.Timeout, "the cluster did not answer in time (a node still starting or overloaded); retry"));
+            return;
+        }
         catch (Exception e) when (!context.Response.HasStarted)
         {
             log.LogError(e, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -61,6 +69,8 @@ public sealed class EnvelopeMiddleware(RequestDelegate next, EdgeSettings settin
             await WriteAsync(context, new Refusal(ErrorStatus.CodeFor(status), desc), status);
         }
     }
+
+    private static bool IsAskTimeout(Exception e) => e is Akka.Actor.AskTimeoutException || e.GetBaseException() is Akka.Actor.AskTimeoutException;
 
     private static async Task WriteAsync(HttpContext context, Refusal refusal, int? status = null, object? data = null)
     {
