@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): builds the solution and runs every test project, the TypeScript client's
-# tests, the web console's browser tests and the bench smoke, then prints the closing line
-# `tests: N passed, M failed, K skipped` summed from the TRX results and Node's test runner (skipped = tests that
+# tests, the alert rules' promtool tests, the web console's browser tests and the bench smoke, then prints the closing
+# line `tests: N passed, M failed, K skipped` summed from the TRX results and Node's test runner (skipped = tests that
 # did not run: xunit skips are "notExecuted" in a TRX, Node's "# skip"; under --quick the cluster tests, the
 # console's browser tests and the bench smoke are counted as skipped).
 # Two phases: every test outside Category=Cluster (one test project at a time, so timing-sensitive
@@ -58,22 +58,31 @@ for trx in "${trx_files[@]}"; do
   skipped=$((skipped + ${n:-0} + ${k:-0}))
 done
 
+# Adds a log's Node-runner-style `# pass N` / `# fail M` / `# skip K` lines to the closing line's counts; a script
+# that exited non-zero without a failing test (it could not install or build what it needs) counts as one failure.
+add_counts() {
+  local log=$1 status=$2 log_failed
+  log_failed=$(awk '/^# fail [0-9]+$/ { n += $3 } END { print n + 0 }' "$log")
+  if [ "$status" -ne 0 ] && [ "$log_failed" -eq 0 ]; then
+    log_failed=1
+  fi
+  passed=$((passed + $(awk '/^# pass [0-9]+$/ { n += $3 } END { print n + 0 }' "$log")))
+  failed=$((failed + log_failed))
+  skipped=$((skipped + $(awk '/^# (skip|todo) [0-9]+$/ { n += $3 } END { print n + 0 }' "$log")))
+}
+
 # The TypeScript client (issue 16): Node's test runner against real gateway processes, plus the browser test in
 # Chromium unless --quick. Its `# pass N` / `# fail M` lines add to the closing line.
 client_log="$results/typescript-client.log"
 client_args=()
 [ "$quick" -eq 1 ] && client_args+=(--no-browser)
 ./scripts/test-clients.sh "${client_args[@]}" 2>&1 | tee "$client_log"
-client_status=${PIPESTATUS[0]}
-client_passed=$(awk '/^# pass [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
-client_failed=$(awk '/^# fail [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
-client_skipped=$(awk '/^# (skip|todo) [0-9]+$/ { n += $3 } END { print n + 0 }' "$client_log")
-if [ "$client_status" -ne 0 ] && [ "$client_failed" -eq 0 ]; then
-  client_failed=1
-fi
-passed=$((passed + client_passed))
-failed=$((failed + client_failed))
-skipped=$((skipped + client_skipped))
+add_counts "$client_log" "${PIPESTATUS[0]}"
+
+# The Prometheus alert rules (issue 31): promtool's check and unit tests, under --quick too (under a second).
+alerts_log="$results/alerts.log"
+./scripts/test-alerts.sh 2>&1 | tee "$alerts_log"
+add_counts "$alerts_log" "${PIPESTATUS[0]}"
 
 # The bench's smoke run (issue #13): every scenario at tiny sizes (~1 minute), so a broken scenario fails here and
 # not in the next quiet benchmark run. It counts as one test; --quick skips it (and counts it as skipped).
@@ -102,15 +111,7 @@ fi
 if [ "$quick" -eq 0 ]; then
   console_log="$results/console.log"
   ./scripts/test-console.sh 2>&1 | tee "$console_log"
-  console_status=${PIPESTATUS[0]}
-  console_passed=$(awk '/^# pass [0-9]+$/ { n += $3 } END { print n + 0 }' "$console_log")
-  console_failed=$(awk '/^# fail [0-9]+$/ { n += $3 } END { print n + 0 }' "$console_log")
-  skipped=$((skipped + $(awk '/^# (skip|todo) [0-9]+$/ { n += $3 } END { print n + 0 }' "$console_log")))
-  if [ "$console_status" -ne 0 ] && [ "$console_failed" -eq 0 ]; then
-    console_failed=1
-  fi
-  passed=$((passed + console_passed))
-  failed=$((failed + console_failed))
+  add_counts "$console_log" "${PIPESTATUS[0]}"
 fi
 
 if [ ${#trx_files[@]} -eq 0 ]; then
@@ -129,7 +130,7 @@ for trx in "${trx_files[@]}"; do
   grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Timeout\|Aborted\)"[^>]*>' "$trx" \
     | sed -n 's/.*testName="\([^"]*\)".*/failed: \1/p'
 done
-for log in "$client_log" ${console_log:+"$console_log"}; do
+for log in "$client_log" "$alerts_log" ${console_log:+"$console_log"}; do
   grep -E '^\s*not ok ' "$log" | sed 's/^\s*/failed: /'
 done
 

@@ -99,12 +99,13 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_cluster_status_names_this_node_as_an_up_member()
+    public async Task The_cluster_status_names_this_node_as_an_up_member_with_its_release()
     {
         var status = await _client.GetClusterStatusAsync();
         var self = Assert.Single(status.Members);
         Assert.Equal(status.Self, self.Address);
         Assert.Equal("Up", self.Status);
+        Assert.Matches(@"^\d+\.\d+\.\d+", self.AppVersion); // the release it announced (issue 31)
         Assert.True(status.Sharding.ContainsKey("conversations"));
     }
 }

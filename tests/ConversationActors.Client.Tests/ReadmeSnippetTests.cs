@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConversationActors.Client.Tests.Infrastructure;
+using ConversationActors.TestSupport.Repository;
 
 namespace ConversationActors.Client.Tests;
 
@@ -12,7 +13,7 @@ public sealed class ReadmeSnippetTests
     [Fact]
     public async Task The_readme_snippet_runs_and_shows_the_list_the_refusal_and_the_first_change()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root();
         var readme = await File.ReadAllTextAsync(Path.Combine(root, "README.md"));
         var section = readme.IndexOf("### .NET: `src/ConversationActors.Client`", StringComparison.Ordinal);
         Assert.True(section >= 0, "the README has a .NET client section");
@@ -40,17 +41,6 @@ public sealed class ReadmeSnippetTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ConversationActors.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("not inside the repository");
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string folder, string command, params string[] args)

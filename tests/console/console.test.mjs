@@ -226,6 +226,10 @@ describe("the web console in Chromium", () => {
       const member = page.locator("tr[data-testid=member]");
       assert.equal(await member.count(), 1);
       assert.match(await member.textContent(), /Up.*reachable.*this node.*leader/);
+      // Its release (akka.cluster.app-version: the gateway's <Version>), the same on every member.
+      assert.match(await page.textContent("tr[data-testid=member] [data-testid=member-release]"), /^\d+\.\d+\.\d+/);
+      const release = await page.textContent("tr[data-testid=member] [data-testid=member-release]");
+      assert.equal(await page.textContent("[data-testid=releases]"), `release ${release} on every member`);
       // The node's health: the store apart from entities failing on their own data (issue 26).
       assert.equal(await page.textContent("[data-testid=store-status]"), "store available");
       assert.equal(await page.textContent("[data-testid=entity-faults]"), "no entity faults");
@@ -241,7 +245,7 @@ describe("the web console in Chromium", () => {
     });
   });
 
-  it("shows a second node joining the cluster, shards moving to it, and the node leaving, without reloading", { skip: postgresAnswers ? false : `PostgreSQL does not answer on ${pgHost}:${pgPort} (scripts/postgres.sh starts it; the full scripts/test.sh run does)` }, async () => {
+  it("shows a second node of an older release joining the cluster (mixed releases), shards moving to it, and the node leaving, without reloading", { skip: postgresAnswers ? false : `PostgreSQL does not answer on ${pgHost}:${pgPort} (scripts/postgres.sh starts it; the full scripts/test.sh run does)` }, async () => {
     const bases = await freeClusterBases();
     const clusterDir = mkdtempSync(join(tmpdir(), "ca-console-cluster-"));
     const env = {
@@ -273,11 +277,20 @@ describe("the web console in Chromium", () => {
       await page.waitForSelector("tr[data-testid=member]", WAIT);
       assert.equal(await page.locator("tr[data-testid=member]").count(), 1);
 
-      await cluster("start-node", "2");
+      const release = await page.textContent("tr[data-testid=member] [data-testid=member-release]");
+      assert.equal(await page.textContent("[data-testid=releases]"), `release ${release} on every member`);
+
+      // Node 2 runs an older release (as during a rolling upgrade): it announces 1.0.0.
+      const older = "1.0.0";
+      assert.notEqual(release, older);
+      await run(join(root, "scripts/cluster.sh"), ["--no-build", "start-node", "2"],
+        { env: { ...env, CONVERSATION_ACTORS_APP_VERSION: older }, timeout: 180_000 });
       const node2Akka = `akka.tcp://conversation-actors@127.0.0.1:${bases.akka + 2}`;
       await page.waitForFunction((address) => [...document.querySelectorAll("tr[data-testid=member]")]
         .some((tr) => tr.dataset.address === address && /Up/.test(tr.textContent)), node2Akka, { timeout: 60_000 });
       assert.equal(await page.locator("tr[data-testid=member]").count(), 2);
+      assert.equal(await page.textContent(`tr[data-testid=member][data-address="${node2Akka}"] [data-testid=member-release]`), older);
+      assert.equal(await page.textContent("[data-testid=releases]"), `mixed releases: ${older} ×1, ${release} ×1`);
       // New users' shards go to the node with fewer shards, and the rebalance moves some: node 2 gets a bar.
       for (let i = 10; i < 30; i++) await send(node1, i);
       await page.waitForSelector(`.entity-type[data-type=conversations] [data-testid=node-shards][data-address="${node2Akka}"]`, { timeout: 60_000 });
@@ -289,6 +302,7 @@ describe("the web console in Chromium", () => {
       await page.waitForFunction((address) => [...document.querySelectorAll("tr[data-testid=member]")]
         .some((tr) => tr.dataset.address === address && /Removed/.test(tr.textContent)), node2Akka, { timeout: 60_000 });
       assert.match(await page.textContent(".entity-type[data-type=conversations] h3"), /on 1 node/);
+      assert.equal(await page.textContent("[data-testid=releases]"), `release ${release} on every member`);
       assert.deepEqual(page.errors, []);
     } finally {
       await page.close();

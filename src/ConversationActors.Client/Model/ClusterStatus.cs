@@ -41,7 +41,11 @@ public sealed record EntityFault(string PersistenceId, string What, string Cause
 /// <param name="Roles">Its roles.</param>
 /// <param name="Reachable">Whether the answering node reaches it.</param>
 /// <param name="UpSince">When the answering node first saw it Up, or null.</param>
-public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, DateTimeOffset? UpSince);
+/// <param name="AppVersion">
+/// The release it announced when it joined (its <c>akka.cluster.app-version</c>, e.g. <c>1.1.0</c>); members differ in
+/// it during a rolling upgrade. Null from a server older than 1.1.0, which does not send it.
+/// </param>
+public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, DateTimeOffset? UpSince, string? AppVersion = null);
 
 /// <summary>One entity type's distribution; <see cref="Error"/> says why it is missing (a fail-over in progress).</summary>
 /// <param name="Nodes">The nodes hosting shards.</param>

@@ -9,7 +9,7 @@ namespace ConversationActors.Gateway.Apis;
 
 /// <summary>
 /// SPEC 6: <c>GET /v1/admin/cluster</c> — this node's view of the cluster: members (address, status,
-/// roles, reachability, up since), the leader, per entity type the shards and entities each node
+/// roles, reachability, up since, the release each announces as <c>akka.cluster.app-version</c>), the leader, per entity type the shards and entities each node
 /// hosts (ClusterSharding statistics), and this node's health: whether its event store answers and which of its
 /// entities failed for a reason of their own (issue 26). Admin-only, like every endpoint not marked otherwise (AccessPolicy).
 /// </summary>
@@ -38,7 +38,8 @@ public static class AdminApi
                         m.Status.ToString(),
                         m.Roles.OrderBy(r => r, StringComparer.Ordinal).ToArray(),
                         !unreachable.Contains(m.UniqueAddress),
-                        upTimes.UpSince(m.UniqueAddress)))
+                        upTimes.UpSince(m.UniqueAddress),
+                        m.AppVersion.ToString()))
                     .ToArray();
                 var regions = await ShardRegions.ResolveAsync(services, ct).WaitAsync(StatsTimeout, ct);
                 var sharding = new Dictionary<string, EntityTypeStatsDto>
@@ -85,8 +86,12 @@ public static class AdminApi
 public sealed record ClusterStatusDto(
     string Self, string? Leader, IReadOnlyList<ClusterMemberDto> Members, IReadOnlyDictionary<string, EntityTypeStatsDto> Sharding, NodeHealthDto Health);
 
-/// <summary>One member; <c>upSince</c> is when this node first saw it Up (see <see cref="MemberUpTimes"/>).</summary>
-public sealed record ClusterMemberDto(string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, DateTimeOffset? UpSince);
+/// <summary>
+/// One member; <c>upSince</c> is when this node first saw it Up (see <see cref="MemberUpTimes"/>); <c>appVersion</c> is
+/// the release it announced when it joined (Akka's <c>Member.AppVersion</c>, from <c>akka.cluster.app-version</c>):
+/// during a rolling upgrade the members differ in it (issue 31). Added last, so older clients still parse the answer.
+/// </summary>
+public sealed record ClusterMemberDto(string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, DateTimeOffset? UpSince, string AppVersion);
 
 /// <summary>One entity type's distribution; <c>error</c> says why it is missing (a fail-over in progress).</summary>
 public sealed record EntityTypeStatsDto(IReadOnlyList<NodeShardsDto> Nodes, string? Error);

@@ -14,17 +14,20 @@ public static class Telemetry
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StoreMetrics>();
+        builder.Services.AddSingleton<ClusterMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting")
             .AddRuntimeInstrumentation()
-            .AddMeter(ServiceMetrics.MeterName, Changes.ChangeFeedMetrics.MeterName, StoreMetrics.MeterName)
+            .AddMeter(ServiceMetrics.MeterName, Changes.ChangeFeedMetrics.MeterName, StoreMetrics.MeterName, ClusterMetrics.MeterName)
             .AddPrometheusExporter());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.ServiceProvider.GetRequiredService<StoreMetrics>(); // its gauges exist from the start
+        // Their gauges exist from the start.
+        app.ServiceProvider.GetRequiredService<StoreMetrics>();
+        app.ServiceProvider.GetRequiredService<ClusterMetrics>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }

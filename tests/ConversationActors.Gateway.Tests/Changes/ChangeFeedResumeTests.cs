@@ -53,7 +53,7 @@ public sealed class ChangeFeedResumeTests
 
         // Idle: the entity leaves memory, and its history with it.
         var regions = await ShardRegions.ResolveAsync(host.Services);
-        await WaitUntilAsync(async () => !(await LiveEntitiesAsync(regions.Conversations)).Contains(user), "the entity is passivated");
+        await Waiting.UntilAsync(async () => !(await LiveEntitiesAsync(regions.Conversations)).Contains(user), "the entity is passivated");
 
         // Recovered from the snapshot after event 8 plus events 9-11: resumes at 6 and 9 are older than its history (the
         // journal is folded, from seq 1 and from that snapshot), one at 11 is where its history starts (the entity answers).
@@ -191,15 +191,5 @@ public sealed class ChangeFeedResumeTests
     {
         var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5));
         return state.Shards.SelectMany(shard => shard.EntityIds).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what}: not within 30 s");
-            await Task.Delay(100);
-        }
     }
 }

@@ -41,21 +41,11 @@ public sealed class StalledSubscriberTests(SmallBufferFixture fixture) : IClassF
 
         await stalled.WaitClosedAsync(TimeSpan.FromSeconds(30));
         Assert.True(metrics.MaxBufferedPerStream <= SmallBufferFixture.BufferSize, $"{metrics.MaxBufferedPerStream} changes queued for one stream");
-        await WaitUntilAsync(() => metrics.OpenStreams == 0 && metrics.BufferedChanges == 0, "the closed stream's queue is released");
+        await Waiting.UntilAsync(() => metrics.OpenStreams == 0 && metrics.BufferedChanges == 0, "the closed stream's queue is released");
 
         // Nothing is lost: the client resumes from the journal and gets every change.
         await using var resumed = await SseClient.OpenAsync(fixture.Api.Http.BaseAddress!, user, lastEventId: 0);
         var all = await resumed.ReadUntilAsync(e => e.Count > 0 && e[^1].Id == writes, TimeSpan.FromSeconds(60));
         Assert.Equal(Enumerable.Range(1, writes).Select(i => (long)i), all.Select(e => e.Id));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what}: not within 30 s");
-            await Task.Delay(50);
-        }
     }
 }

@@ -26,7 +26,7 @@ public sealed class StreamLifetimeTests
                 Assert.Equal(2, metrics.OpenStreams);
             }
 
-            await WaitUntilAsync(() => metrics.OpenStreams == 1, "the departed client's stream is released");
+            await Waiting.UntilAsync(() => metrics.OpenStreams == 1, "the departed client's stream is released");
         }
         finally
         {
@@ -36,15 +36,5 @@ public sealed class StreamLifetimeTests
         // The server stopped: the remaining stream ended with the response (EOF), not a hang.
         Assert.Null(await staying.NextAsync(TimeSpan.FromSeconds(30)));
         await staying.DisposeAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what}: not within 30 s");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ConversationActors.TestSupport.Hosting;
+using ConversationActors.TestSupport.Repository;
 
 namespace ConversationActors.Gateway.Tests.Readme;
 
@@ -81,22 +82,11 @@ public sealed partial class ReadmeWalkthroughTests
     /// <summary>The first bash block after <paramref name="heading"/>.</summary>
     private static string Block(string heading)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(RepositoryFiles.PathOf("README.md"));
         var section = readme[readme.IndexOf(heading, StringComparison.Ordinal)..];
         var start = section.IndexOf("```bash\n", StringComparison.Ordinal) + "```bash\n".Length;
         var end = section.IndexOf("```", start, StringComparison.Ordinal);
         return section[start..end];
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConversationActors.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("ConversationActors.sln not found above the test binaries");
     }
 
     private static async Task<(int ExitCode, string Output)> RunBashAsync(string script)

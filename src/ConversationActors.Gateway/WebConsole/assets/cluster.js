@@ -1,5 +1,6 @@
 // The cluster view: the answering node's health (its event store apart from entities failing on their own data),
-// members (status, roles, reachability, up since) and, per entity type, the shards and live entities each node hosts,
+// members (status, release, roles, reachability, up since) with a line saying whether they all run one release (a
+// rolling upgrade shows "mixed releases: 1.0.0 ×1, 1.1.0 ×2") and, per entity type, the shards and live entities each node hosts,
 // as a bar (its share of the shards) and a grid (one cell per shard, darker = more entities). Polls
 // GET /v1/admin/cluster every few seconds while the view is shown.
 import { admin, el, status, time } from "./api.js";
@@ -35,6 +36,7 @@ function render(cluster) {
   document.getElementById("cluster-self").textContent = `seen from ${cluster.self}`;
   document.getElementById("cluster-updated").textContent = `updated ${new Date().toLocaleTimeString(undefined, { hour12: false })}`;
   renderHealth(cluster.health);
+  renderReleases(cluster.members);
   const now = Date.now();
   for (const m of cluster.members) seen.set(m.address, { ...m, removedAt: null });
   for (const [address, m] of seen) {
@@ -58,16 +60,34 @@ function render(cluster) {
     if (m.address === cluster.leader) tags.append(el("span", "pill", "leader"));
     const roles = el("td");
     roles.append(...(m.roles.length ? m.roles.map((r) => el("span", "pill", r)) : [el("span", "hint", "none")]));
-    const cells = [el("td"), el("td"), roles, el("td"), el("td", null, time(m.upSince ? Date.parse(m.upSince) : 0)), tags];
+    const release = el("td");
+    release.dataset.testid = "member-release";
+    release.append(el("code", null, releaseOf(m)));
+    const cells = [el("td"), el("td"), release, roles, el("td"), el("td", null, time(m.upSince ? Date.parse(m.upSince) : 0)), tags];
     cells[0].append(el("code", null, m.address));
     cells[1].append(statusPill);
-    cells[3].append(reach);
+    cells[4].append(reach);
     row.append(...cells);
     return row;
   }));
 
   const sharding = document.getElementById("sharding");
   sharding.replaceChildren(...Object.entries(cluster.sharding).map(([type, stats]) => entityType(type, stats)));
+}
+
+/** The release a member announced (akka.cluster.app-version); a node older than 1.1.0 does not say. */
+const releaseOf = (member) => member.appVersion ?? "unknown";
+
+/** One release on every member, or how many members run each (oldest first) while they differ. */
+function renderReleases(members) {
+  const counts = new Map();
+  for (const m of members) counts.set(releaseOf(m), (counts.get(releaseOf(m)) ?? 0) + 1);
+  const releases = [...counts.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const pill = releases.length === 1
+    ? el("span", "pill up", `release ${releases[0]} on every member`)
+    : el("span", "pill warn", `mixed releases: ${releases.map((r) => `${r} ×${counts.get(r)}`).join(", ")}`);
+  pill.dataset.testid = "releases";
+  document.getElementById("releases").replaceChildren(pill);
 }
 
 /** The store's pill (node-wide) and, apart from it, the entities that fail on their own (each affects one user). */
