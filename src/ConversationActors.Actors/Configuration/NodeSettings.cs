@@ -7,7 +7,7 @@ using ConversationActors.Domain;
 namespace ConversationActors.Actors.Configuration;
 
 /// <summary>The <c>conversation-actors { }</c> section as typed settings for the entities and the gateway.</summary>
-public sealed record NodeSettings(
+public sealed partial record NodeSettings(
     EntitySettings Entities,
     TimeSpan AskTimeout,
     TimeSpan ProfileCacheTtl,
@@ -18,6 +18,9 @@ public sealed record NodeSettings(
     byte[] CursorKey,
     int FanoutMembersMax)
 {
+    /// <summary><c>format-release</c>: <c>auto</c> or a pinned release (see <see cref="Serialization.FormatRelease"/>).</summary>
+    public string FormatRelease { get; init; } = Serialization.FormatRelease.Auto;
+
     /// <summary>Used when no cursor-key is configured: fine for one node, documented as such.</summary>
     private const string DevelopmentCursorKey = "conversation-actors-development-cursor-key";
 
@@ -80,8 +83,27 @@ public sealed record NodeSettings(
             store,
             string.IsNullOrWhiteSpace(role) ? null : role,
             Encoding.UTF8.GetBytes(string.IsNullOrEmpty(cursorKey) ? DevelopmentCursorKey : cursorKey),
-            SettingsCatalog.Int(config, "limits.fanout-members-max"));
+            SettingsCatalog.Int(config, "limits.fanout-members-max"))
+        {
+            FormatRelease = FormatReleaseFrom(config),
+        };
     }
+
+    /// <summary><c>format-release</c>: <c>auto</c>, or a release as Akka's app-version writes one (digits and dots, e.g. 1.0.0).</summary>
+    private static string FormatReleaseFrom(Config config)
+    {
+        var value = SettingsCatalog.Text(config, "format-release");
+        if (!string.Equals(value, Serialization.FormatRelease.Auto, StringComparison.OrdinalIgnoreCase) && !ReleasePattern().IsMatch(value))
+        {
+            throw new ConfigurationException(
+                $"conversation-actors.format-release must be auto or a release such as 1.0.0, got '{value}' (environment variable CONVERSATION_ACTORS_FORMAT_RELEASE)");
+        }
+
+        return value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+(\.[0-9]+){0,2}$")]
+    private static partial System.Text.RegularExpressions.Regex ReleasePattern();
 
     /// <summary><c>journal.retention</c> and <c>journal.archive-dir</c> (an archive folder alone only tells <c>convctl archive</c> where to write).</summary>
     private static JournalRetention JournalRetentionFrom(Config config)

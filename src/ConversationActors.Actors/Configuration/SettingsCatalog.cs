@@ -122,6 +122,8 @@ public static class SettingsCatalog
             "the longest backoff of a faulted entity", 10, 86_400_000),
         new("cors.allowed-origins", "CONVERSATION_ACTORS_CORS_ALLOWED_ORIGINS", SettingKind.Text, "empty (same origin only)",
             "comma-separated origins (`scheme://host[:port]`) whose pages may call the API, or `*` alone; checked at start"),
+        new("format-release", "CONVERSATION_ACTORS_FORMAT_RELEASE", SettingKind.Text, "auto",
+            "the release whose stored and cluster formats this node writes: `auto` (the oldest release among the cluster's members) or a release such as `1.0.0`, pinned so a full rollback to it stays possible (docs/upgrading.md)", 1),
     ];
 
     public static Setting Get(string key) =>

@@ -6,8 +6,14 @@ namespace ConversationActors.Client.Model;
 /// <param name="Members">Every member the answering node knows.</param>
 /// <param name="Sharding">Per entity type (<c>conversations</c>, <c>user-profiles</c>, <c>group-profiles</c>): shards and entities per node.</param>
 /// <param name="Health">The answering node's health: its event store, and its entities failing on their own data or code.</param>
+/// <param name="FormatRelease">The release whose formats the answering node writes: the previous release's while a member still runs it (docs/upgrading.md); null from servers before 1.1.0.</param>
 public sealed record ClusterStatus(
-    string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyDictionary<string, EntityTypeStats> Sharding, NodeHealth? Health = null);
+    string Self,
+    string? Leader,
+    IReadOnlyList<ClusterMember> Members,
+    IReadOnlyDictionary<string, EntityTypeStats> Sharding,
+    NodeHealth? Health = null,
+    string? FormatRelease = null);
 
 /// <summary>One node's health: the store (node-wide) apart from entity faults (each affects one user).</summary>
 /// <param name="Store">Whether the event store answers.</param>

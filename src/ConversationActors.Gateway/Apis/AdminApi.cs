@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
+using ConversationActors.Actors.Configuration;
+using ConversationActors.Actors.Serialization;
 using ConversationActors.Actors.Sharding;
 using ConversationActors.Gateway.Hosting;
 using Envelope = ConversationActors.Gateway.Http.Envelope;
@@ -53,7 +55,8 @@ public static class AdminApi
                     state.Leader?.ToString(),
                     members,
                     sharding,
-                    NodeHealthDto.Of(system)));
+                    NodeHealthDto.Of(system),
+                    FormatRelease.Of(Cluster.Get(system), services.GetRequiredService<NodeSettings>().FormatRelease).ToString()));
             })
             .WithName("GetClusterStatus")
             .WithSummary("Members, leader, and the shards and entities each node hosts.");
@@ -82,9 +85,18 @@ public static class AdminApi
     }
 }
 
-/// <summary>The answer of <c>GET /v1/admin/cluster</c>; <c>health</c> is the answering node's own.</summary>
+/// <summary>
+/// The answer of <c>GET /v1/admin/cluster</c>; <c>health</c> is the answering node's own; <c>formatRelease</c> is the
+/// release whose formats this node writes (<see cref="FormatRelease"/>: during a rolling deploy the previous release's,
+/// until every member runs this one). Added last, so older clients still parse the answer.
+/// </summary>
 public sealed record ClusterStatusDto(
-    string Self, string? Leader, IReadOnlyList<ClusterMemberDto> Members, IReadOnlyDictionary<string, EntityTypeStatsDto> Sharding, NodeHealthDto Health);
+    string Self,
+    string? Leader,
+    IReadOnlyList<ClusterMemberDto> Members,
+    IReadOnlyDictionary<string, EntityTypeStatsDto> Sharding,
+    NodeHealthDto Health,
+    string? FormatRelease = null);
 
 /// <summary>
 /// One member; <c>upSince</c> is when this node first saw it Up (see <see cref="MemberUpTimes"/>); <c>appVersion</c> is
