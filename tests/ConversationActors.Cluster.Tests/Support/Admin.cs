@@ -38,4 +38,22 @@ public static class Admin
 
         return [.. admin.Data.GetProperty("members").EnumerateArray().Select(m => (m.GetProperty("address").GetString()!, m.GetProperty("status").GetString()!))];
     }
+
+    /// <summary>
+    /// The release (app-version) of each member as <paramref name="node"/> sees them, sorted, and the release whose
+    /// formats it writes: "1.0.0 ×1, 1.1.0 ×2; formats 1.0.0".
+    /// </summary>
+    public static async Task<string> ReleasesAsync(int node)
+    {
+        var admin = await ClusterClient.AdminAsync(node, TimeSpan.FromSeconds(10));
+        if (!admin.Ok)
+        {
+            throw new InvalidOperationException(admin.Error);
+        }
+
+        var releases = admin.Data.GetProperty("members").EnumerateArray()
+            .Select(m => m.TryGetProperty("appVersion", out var v) ? v.GetString() ?? "?" : "?");
+        var formats = admin.Data.TryGetProperty("formatRelease", out var f) ? f.GetString() : "?";
+        return string.Join(", ", releases.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}")) + "; formats " + formats;
+    }
 }

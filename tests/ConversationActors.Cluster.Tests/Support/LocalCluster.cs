@@ -40,7 +40,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     /// <summary>Fresh database, then <c>cluster.sh start <paramref name="nodes"/></c>.</summary>
     /// <param name="settings">Environment variables for every node (<c>CONVERSATION_ACTORS_*</c> settings overrides).</param>
-    public static async Task<LocalCluster> StartAsync(string name, int nodes, ITestOutputHelper output, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="dll">The gateway build the nodes run (<see cref="PreviousRelease"/>); null: this checkout's.</param>
+    public static async Task<LocalCluster> StartAsync(
+        string name, int nodes, ITestOutputHelper output, IReadOnlyDictionary<string, string>? settings = null, string? dll = null)
     {
         var directory = Path.Combine(Repository.Root, "data", "cluster-tests", name);
         var cluster = new LocalCluster(directory, output, settings);
@@ -53,7 +55,7 @@ public sealed class LocalCluster : IAsyncDisposable
         await cluster.RunAsync("postgres.sh", "--reset");
         try
         {
-            await cluster.RunAsync("cluster.sh", "start", nodes.ToString());
+            await cluster.RunAsync("cluster.sh", ["start", nodes.ToString()], dll);
         }
         catch
         {
@@ -66,7 +68,8 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Task StartAllAsync(int nodes) => RunAsync("cluster.sh", "start", nodes.ToString());
 
-    public Task StartNodeAsync(int node) => RunAsync("cluster.sh", "start-node", node.ToString());
+    /// <summary><c>cluster.sh start-node</c>: node <paramref name="node"/> joins; from the build <paramref name="dll"/> (null: this checkout's).</summary>
+    public Task StartNodeAsync(int node, string? dll = null) => RunAsync("cluster.sh", ["start-node", node.ToString()], dll);
 
     public Task KillAsync(int node) => RunAsync("cluster.sh", "kill", node.ToString());
 
@@ -92,10 +95,13 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(string script, params string[] arguments)
+    private Task RunAsync(string script, params string[] arguments) => RunAsync(script, arguments, dll: null);
+
+    private async Task RunAsync(string script, string[] arguments, string? dll)
     {
         var config = script == "cluster.sh" ? new[] { "--config", Repository.Configuration } : [];
-        var result = await Shell.RunAsync(Path.Combine("scripts", script), [.. config, .. arguments], _environment, ScriptTimeout);
+        var environment = dll is null ? _environment : new Dictionary<string, string>(_environment) { ["CLUSTER_DLL"] = dll };
+        var result = await Shell.RunAsync(Path.Combine("scripts", script), [.. config, .. arguments], environment, ScriptTimeout);
         _output.WriteLine($"$ scripts/{script} {string.Join(' ', arguments)} (exit {result.ExitCode})\n{result.Output.TrimEnd()}");
         if (result.ExitCode != 0)
         {

@@ -25,7 +25,7 @@ public sealed class RequestRunner(TortureOptions options, AttemptSender sender, 
     private async Task RunCopyAsync(PlannedRequest request, int copy, Random random)
     {
         var retryUntil = DateTimeOffset.UtcNow + options.RetryFor;
-        var node = random.Next(options.Nodes.Count) + 1;
+        var node = Route(random.Next(options.Nodes.Count) + 1);
         var impatient = 0;
         for (var attempt = 1; ; attempt++)
         {
@@ -50,7 +50,7 @@ public sealed class RequestRunner(TortureOptions options, AttemptSender sender, 
                     }
 
                     // A 503 or a node that does not answer: retry is safe (SPEC 4.4); another node when there is one.
-                    node = node % options.Nodes.Count + 1;
+                    node = Route(node % options.Nodes.Count + 1);
                     await Task.Delay(random.Next(100, 300));
                     continue;
                 default:
@@ -58,4 +58,7 @@ public sealed class RequestRunner(TortureOptions options, AttemptSender sender, 
             }
         }
     }
+
+    /// <summary>Where a load balancer sends a request meant for <paramref name="node"/> (no balancer: there).</summary>
+    private int Route(int node) => options.Balancer?.Route(node) ?? node;
 }

@@ -17,6 +17,9 @@ public sealed record TortureOptions
     /// <summary>The nodes' base URLs (node numbers in the history are indexes into this list, from 1).</summary>
     public required IReadOnlyList<Uri> Nodes { get; init; }
 
+    /// <summary>The load balancer in front of <see cref="Nodes"/> (a rolling deploy takes nodes out); null: every node always.</summary>
+    public LoadBalancer? Balancer { get; init; }
+
     /// <summary>Seeds every choice of the workload.</summary>
     public int Seed { get; init; } = SeedFromEnvironmentOrRandom();
 

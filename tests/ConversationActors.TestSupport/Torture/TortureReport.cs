@@ -74,7 +74,7 @@ public sealed partial record TortureReport(
             evidence.Load.Retired,
             EntitySampler.Drops(evidence.Load.EntitySamples),
             evidence.Load.EntitySamples.Select(s => s.Entities).DefaultIfEmpty(0).Max(),
-            [.. evidence.Faults.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Reason}: {(f.Start - history.StartedAt) / 1000.0:0.0}-{(f.End - history.StartedAt) / 1000.0:0.0} s"))],
+            [.. evidence.Faults.Select(f => Describe(f, attempts.Where(a => Failed(a, evidence.Options) && f.Covers(a.SentAt, a.AnsweredAt)).ToArray(), history.StartedAt))],
             attempts.Count(a => Failed(a, evidence.Options) && evidence.Faults.Any(f => f.Covers(a.SentAt, a.AnsweredAt))),
             attempts.Where(a => Failed(a, evidence.Options))
                 .GroupBy(a => Reason(a))
@@ -123,6 +123,15 @@ public sealed partial record TortureReport(
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A fault's window and, when requests failed within it, how many and how long after its start the last one was answered (its users' time to being served again).</summary>
+    private static string Describe(FaultWindow fault, Attempt[] failed, long startedAt)
+    {
+        var window = string.Create(CultureInfo.InvariantCulture, $"{fault.Reason}: {(fault.Start - startedAt) / 1000.0:0.0}-{(fault.End - startedAt) / 1000.0:0.0} s");
+        return failed.Length == 0
+            ? window + ", no request failed"
+            : window + string.Create(CultureInfo.InvariantCulture, $", {failed.Length} failed, the last answered {(failed.Max(a => a.AnsweredAt) - fault.Start) / 1000.0:0.0} s after it began");
     }
 
     /// <summary>True for an attempt that failed as a fault makes requests fail: a 503, no answer, or none within the patient timeout.</summary>
