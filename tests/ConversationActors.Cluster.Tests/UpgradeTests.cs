@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ConversationActors.Cluster.Tests.Support;
+using ConversationActors.Domain;
 using ConversationActors.TestSupport.Changes;
 using ConversationActors.TestSupport.Torture;
 
@@ -11,7 +12,9 @@ namespace ConversationActors.Cluster.Tests;
 /// release really recovers from what the other wrote), plus change-feed streams that resume on another node whenever
 /// theirs goes. Nodes of the previous release (compat/previous-release, built from git) and of this checkout are
 /// replaced one at a time as an operator does it: the node is taken out of the load balancer, SIGTERMed (a graceful
-/// leave: its shards are handed off), started, and put back once ready. Pass: every
+/// leave: its shards are handed off), started, and put back once ready: forward, one node back and forward again, then
+/// a full rollback in which the new nodes leave first so their shards move onto a node of the previous release. (It also
+/// covers the graceful leave under load.) Pass: every
 /// acknowledged write is in the journal exactly once and every user's state is its fold (the torture checker); no 500;
 /// a request fails only with the SPEC's 503, and only from a replacement's SIGTERM until
 /// <see cref="Settle"/> after the new node is ready (the bound on being served again: the report prints each step's
@@ -27,9 +30,17 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
     /// </summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The failure detector and split-brain resolver as the README advises for production (pause 5 s, stable-after 7 s),
+    /// not the fast fail-over of the defaults (2 s, 3 s): nine node starts (each JIT-compiling while three nodes and the
+    /// load share two cores) starved heartbeats past 2 s and got a starting node downed. Failure detection is the
+    /// partition and crash tests' subject, not this one's.
+    /// </summary>
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["CA_PG_DB"] = "conversations_upgrade_tests",
+        ["CONVERSATION_ACTORS_HEARTBEAT_PAUSE"] = "5s",
+        ["CONVERSATION_ACTORS_SBR_STABLE_AFTER"] = "7s",
         ["CONVERSATION_ACTORS_PASSIVATE_AFTER"] = "1s",
         ["CONVERSATION_ACTORS_SNAPSHOT_EVERY"] = "7",
         ["CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"] = "0",
@@ -42,10 +53,10 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
     private static readonly string[] StreamUsers = ["tu0", "tu1", "tu2", "tu3"];
 
     [Fact]
-    public async Task A_rolling_deploy_from_the_previous_release_then_one_node_back_and_forward_again_loses_nothing_and_fails_only_while_a_node_is_replaced()
+    public async Task A_rolling_deploy_a_rollback_of_one_node_and_a_full_rollback_onto_the_previous_release_lose_nothing_and_fail_only_while_a_node_is_replaced()
     {
         var previous = await PreviousRelease.GatewayDllAsync();
-        await using var cluster = await LocalCluster.StartAsync(nameof(UpgradeTests) + "-rolling", 3, output, Settings, previous);
+        await using var cluster = await LocalCluster.StartAsync(nameof(UpgradeTests), 3, output, Settings, previous);
 
         var done = await RunAsync(cluster, async steps =>
         {
@@ -56,6 +67,14 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
 
             await steps.ReplaceAsync(2, previous, "rolled back to the previous release");
             await steps.ReplaceAsync(2, dll: null, "forward to this release again");
+
+            // A full rollback, the new nodes going first: every shard moves onto node 1 (the previous release again),
+            // whose entities recover from the snapshots this release wrote; then the others return as the previous one.
+            await steps.ReplaceAsync(1, previous, "rolled back to the previous release");
+            await steps.LeaveAsync(3, "this release leaves: its shards move to node 1 (previous) and node 2");
+            await steps.LeaveAsync(2, "this release leaves: every shard moves to node 1 (previous)");
+            await steps.JoinAsync(2, previous, "joins as the previous release");
+            await steps.JoinAsync(3, previous, "joins as the previous release");
         });
 
         // What an operator sees: each new node lists every member's release (1.0.0 is the previous one), and writes the
@@ -63,25 +82,6 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
         Assert.Equal(
             ["1.0.0 ×2, 1.1.0 ×1; formats 1.0.0", "1.0.0 ×1, 1.1.0 ×2; formats 1.0.0", "1.1.0 ×3; formats 1.1.0", "1.1.0 ×3; formats 1.1.0"],
             done.SeenReleases);
-    }
-
-    [Fact]
-    public async Task Shards_moved_from_nodes_of_this_release_onto_a_node_of_the_previous_one_recover_from_what_the_new_nodes_wrote()
-    {
-        var previous = await PreviousRelease.GatewayDllAsync();
-        await using var cluster = await LocalCluster.StartAsync(nameof(UpgradeTests) + "-back", 3, output, Settings, previous);
-
-        await RunAsync(cluster, async steps =>
-        {
-            // Nodes 2 and 3 run this release and write snapshots of their entities; then they go first, so every shard
-            // moves onto node 1 (the previous release), and they come back as the previous release: a full rollback.
-            await steps.ReplaceAsync(2, dll: null, "previous → this release");
-            await steps.ReplaceAsync(3, dll: null, "previous → this release");
-            await steps.LeaveAsync(3, "this release leaves: its shards move to nodes 1 (previous) and 2");
-            await steps.LeaveAsync(2, "this release leaves: every shard moves to node 1 (previous)");
-            await steps.JoinAsync(2, previous, "joins as the previous release");
-            await steps.JoinAsync(3, previous, "joins as the previous release");
-        });
     }
 
     private async Task<Steps> RunAsync(LocalCluster cluster, Func<Steps, Task> deploy)
@@ -97,7 +97,7 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
                 {
                     Nodes = Nodes,
                     Balancer = balancer,
-                    Duration = TimeSpan.FromSeconds(150),
+                    Duration = TimeSpan.FromSeconds(200),
                     Clients = 12,
                     LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
                     RestFor = TimeSpan.FromSeconds(2.5),
@@ -111,19 +111,23 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
                     await deploy(steps);
                 });
 
-            // Every stream catches up with its user's journal, then its ids are checked against it.
+            output.WriteLine(report.Describe());
+
+            // Every stream catches up with its user's journal (the last seq whose event has changes: a later event that
+            // changes nothing visible sends nothing), then its ids are checked against the journal's changes.
             using var http = TortureHttp.CreateClient();
             var reader = new ServiceReader(http, Nodes);
             var gaps = new List<string>();
             foreach (var stream in streams)
             {
-                var journal = await reader.JournalAsync(stream.UserID);
-                await Poll.UntilAsync(() => Task.FromResult(stream.LastId >= journal.LastSeq), Budgets.Progress, $"the stream of {stream.UserID} reaches seq {journal.LastSeq}");
-                gaps.AddRange(stream.GapsAgainst(journal.Events.Select(e => e.Seq)));
+                var changeSeqs = (await reader.JournalAsync(stream.UserID)).ChangeSeqs(ConversationSettings.Default);
+                var last = changeSeqs.Count == 0 ? 0 : changeSeqs[^1];
+                await Poll.UntilAsync(
+                    () => Task.FromResult(stream.LastId >= last), Budgets.Progress, $"the stream of {stream.UserID} (at {stream.LastId}, opened {stream.Opens} times) reaches seq {last}");
+                gaps.AddRange(stream.GapsAgainst(changeSeqs));
                 output.WriteLine($"stream {stream.UserID}: opened {stream.Opens} time(s), {stream.Ids.Count} events up to seq {stream.LastId}");
             }
 
-            output.WriteLine(report.Describe());
             Assert.True(report.Passed, report.Describe() + $"\nnode logs: {cluster.Directory}/node-*.log");
             Assert.True(gaps.Count == 0, "streams with gaps: " + string.Join("; ", gaps));
             Assert.All(streams, s => Assert.True(s.Opens > 1, $"the stream of {s.UserID} never had to resume"));

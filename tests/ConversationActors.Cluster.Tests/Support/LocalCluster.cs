@@ -73,7 +73,15 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Task KillAsync(int node) => RunAsync("cluster.sh", "kill", node.ToString());
 
-    public Task TermAsync(int node) => RunAsync("cluster.sh", "term", node.ToString());
+    /// <summary><c>cluster.sh term</c>: SIGTERM, and the node must leave and exit by itself (the script SIGKILLs it after 60 s).</summary>
+    public async Task TermAsync(int node)
+    {
+        var output = await RunAsync("cluster.sh", ["term", node.ToString()], dll: null);
+        if (output.Contains("sending SIGKILL", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"node {node} did not leave and exit within 60 s of SIGTERM:\n{output}");
+        }
+    }
 
     public Task StopAsync() => RunAsync("cluster.sh", "stop");
 
@@ -95,9 +103,10 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private Task RunAsync(string script, params string[] arguments) => RunAsync(script, arguments, dll: null);
+    private Task<string> RunAsync(string script, params string[] arguments) => RunAsync(script, arguments, dll: null);
 
-    private async Task RunAsync(string script, string[] arguments, string? dll)
+    /// <summary>Runs the script (with <c>CLUSTER_DLL</c> = <paramref name="dll"/> when set); returns what it printed.</summary>
+    private async Task<string> RunAsync(string script, string[] arguments, string? dll)
     {
         var config = script == "cluster.sh" ? new[] { "--config", Repository.Configuration } : [];
         var environment = dll is null ? _environment : new Dictionary<string, string>(_environment) { ["CLUSTER_DLL"] = dll };
@@ -107,5 +116,7 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             throw new InvalidOperationException($"scripts/{script} {string.Join(' ', arguments)} failed with exit code {result.ExitCode}:\n{result.Output}");
         }
+
+        return result.Output;
     }
 }

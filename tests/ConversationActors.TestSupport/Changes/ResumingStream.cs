@@ -59,11 +59,11 @@ public sealed class ResumingStream : IAsyncDisposable
     public static ResumingStream Start(string userID, IReadOnlyList<Uri> nodes) => new(userID, nodes);
 
     /// <summary>
-    /// What is wrong with the ids read, judged against the user's journal seqs (<paramref name="journalSeqs"/>, whole): an id
-    /// that went backwards, and every journal seq after the first id read and up to the last one that no event carried (a
-    /// gap: each event changes the user's list or total, so each has its changes in the feed).
+    /// What is wrong with the ids read, judged against the seqs of the user's journal whose events have changes
+    /// (<paramref name="changeSeqs"/>, e.g. <c>UserJournal.ChangeSeqs</c>): an id that went backwards, and every such seq
+    /// after the first id read and up to the last one that no event carried (a gap).
     /// </summary>
-    public IReadOnlyList<string> GapsAgainst(IEnumerable<long> journalSeqs)
+    public IReadOnlyList<string> GapsAgainst(IEnumerable<long> changeSeqs)
     {
         var ids = Ids;
         var problems = new List<string>();
@@ -82,10 +82,10 @@ public sealed class ResumingStream : IAsyncDisposable
         }
 
         var read = ids.ToHashSet();
-        var missing = journalSeqs.Where(s => s > ids[0] && s <= ids[^1] && !read.Contains(s)).ToList();
+        var missing = changeSeqs.Where(s => s > ids[0] && s <= ids[^1] && !read.Contains(s)).ToList();
         if (missing.Count > 0)
         {
-            problems.Add($"{_userID}: {missing.Count} journal seq(s) between {ids[0]} and {ids[^1]} never came: {string.Join(", ", missing.Take(10))}");
+            problems.Add($"{_userID}: {missing.Count} seq(s) with changes between {ids[0]} and {ids[^1]} never came: {string.Join(", ", missing.Take(10))}");
         }
 
         return problems;

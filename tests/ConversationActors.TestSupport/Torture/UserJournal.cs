@@ -1,3 +1,5 @@
+using ConversationActors.Domain.Changes;
+using ConversationActors.Domain.Replay;
 using ConversationActors.Domain;
 using ConversationActors.Domain.Events;
 using ConversationActors.Domain.State;
@@ -38,5 +40,28 @@ public sealed record UserJournal(string UserID, IReadOnlyList<JournalEntry> Even
         }
 
         return Events.Aggregate(ConversationSet.Empty(UserID, settings.DedupeWindow), (state, e) => state.Apply(e.Event));
+    }
+
+    /// <summary>
+    /// The seqs whose events give the change feed an item (a conversation new, changed or gone, or the total moved), by
+    /// the domain's own feed over the whole journal: an event that changes nothing a client sees has no item, so a
+    /// stream rightly skips its seq (a whole journal only).
+    /// </summary>
+    public IReadOnlyList<long> ChangeSeqs(ConversationSettings settings)
+    {
+        var retentionMs = (long)settings.Retention.TotalMilliseconds;
+        var empty = ConversationSet.Empty(UserID, settings.DedupeWindow);
+        var feed = ChangeFeed.Start(empty, 0, Events.Count == 0 ? 0 : Events[0].At, retentionMs);
+        var seqs = new List<long>();
+        foreach (var e in Events)
+        {
+            (feed, var items) = feed.Step(new JournalEvent(e.Seq, e.Event));
+            if (items.Count > 0)
+            {
+                seqs.Add(e.Seq);
+            }
+        }
+
+        return seqs;
     }
 }
