@@ -51,10 +51,18 @@ ensure_nft() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q nftables >&2 || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nftables >&2; }
 }
 
+# The rules of one command are gathered here and applied by apply_rules in one nft transaction: the network divides at
+# one instant, and a command costs one nft call.
+rules=()
+
 ensure_table() {
-  nft add table inet "$table"
-  nft add chain inet "$table" output "{ type filter hook output priority 0; policy accept; }"
-  nft add chain inet "$table" input "{ type filter hook input priority 0; policy accept; }"
+  rules+=("add table inet $table"
+    "add chain inet $table output { type filter hook output priority 0; policy accept; }"
+    "add chain inet $table input { type filter hook input priority 0; policy accept; }")
+}
+
+apply_rules() {
+  printf '%s\n' "${rules[@]}" | nft -f -
 }
 
 # Node A's sockets lose B's address, and B's sockets lose A's.
@@ -62,10 +70,10 @@ sever() {
   local a="$1" b="$2" ca cb
   ca="$(cgroup "$a")"
   cb="$(cgroup "$b")"
-  nft add rule inet "$table" output socket cgroupv2 level 1 "\"$ca\"" ip daddr "$(host "$b")" counter drop comment "\"$a-/-$b\""
-  nft add rule inet "$table" input socket cgroupv2 level 1 "\"$ca\"" ip saddr "$(host "$b")" counter drop comment "\"$a-/-$b\""
-  nft add rule inet "$table" output socket cgroupv2 level 1 "\"$cb\"" ip daddr "$(host "$a")" counter drop comment "\"$b-/-$a\""
-  nft add rule inet "$table" input socket cgroupv2 level 1 "\"$cb\"" ip saddr "$(host "$a")" counter drop comment "\"$b-/-$a\""
+  rules+=("add rule inet $table output socket cgroupv2 level 1 \"$ca\" ip daddr $(host "$b") counter drop comment \"$a-/-$b\""
+    "add rule inet $table input socket cgroupv2 level 1 \"$ca\" ip saddr $(host "$b") counter drop comment \"$a-/-$b\""
+    "add rule inet $table output socket cgroupv2 level 1 \"$cb\" ip daddr $(host "$a") counter drop comment \"$b-/-$a\""
+    "add rule inet $table input socket cgroupv2 level 1 \"$cb\" ip saddr $(host "$a") counter drop comment \"$b-/-$a\"")
   log "node $a and node $b no longer reach each other"
 }
 
@@ -91,12 +99,14 @@ case "$command" in
     ensure_nft
     ensure_table
     for a in $1; do node_number "$a"; for b in $2; do node_number "$b"; sever "$a" "$b"; done; done
+    apply_rules
     ;;
   isolate)
     node_number "${1:-}"
     ensure_nft
     ensure_table
     for b in $(all_nodes); do [ "$b" = "$1" ] || sever "$1" "$b"; done
+    apply_rules
     ;;
   bridge)
     [ $# -eq 3 ] || usage
@@ -104,16 +114,12 @@ case "$command" in
     ensure_nft
     ensure_table
     sever "$2" "$3"
+    apply_rules
     log "node $1 still reaches both"
     ;;
   heal)
     ensure_nft
-    if nft list table inet "$table" >/dev/null 2>&1; then
-      nft delete table inet "$table"
-      log "healed: table inet $table removed"
-    else
-      log "nothing to heal"
-    fi
+    if nft delete table inet "$table" 2>/dev/null; then log "healed: table inet $table removed"; else log "nothing to heal"; fi
     ;;
   status)
     ensure_nft
