@@ -222,7 +222,16 @@ public sealed class PartitionTests(PartitionTests.Cluster fixture, ITestOutputHe
                         return false;
                     }
 
-                    var members = await Admin.MembersAsync(url);
+                    IReadOnlyList<(string Address, string Status)> members;
+                    try
+                    {
+                        members = await Admin.MembersAsync(url);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return false; // the node is restarting, or left just now
+                    }
+
                     if (members.Count(m => m.Status == "Up") != Nodes.Length || members.Count != Nodes.Length)
                     {
                         return false;
@@ -334,7 +343,7 @@ public sealed class PartitionTests(PartitionTests.Cluster fixture, ITestOutputHe
     }
 
     /// <summary>The cluster of the whole class: started by the first test, stopped after the last.</summary>
-    public sealed class Cluster : IAsyncDisposable
+    public sealed class Cluster : IAsyncLifetime
     {
         private readonly ForwardingOutput _output = new();
         private LocalCluster? _cluster;
@@ -360,7 +369,9 @@ public sealed class PartitionTests(PartitionTests.Cluster fixture, ITestOutputHe
             return _cluster;
         }
 
-        public async ValueTask DisposeAsync()
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
         {
             if (_cluster is not null)
             {
