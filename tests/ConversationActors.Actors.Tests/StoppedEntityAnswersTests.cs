@@ -60,10 +60,8 @@ public sealed class StoppedEntityAnswersTests(DatabaseFolder folder, ITestOutput
     public void A_request_left_with_a_stopped_entity_while_the_store_answers_does_not_blame_the_store()
     {
         StoreHealth.Get(Sys);
-        var entity = Sys.ActorOf(Props.Empty, "stopped-entity");
-        Sys.EventStream.Publish(new DeadLetter(new GetTotalUnread("u1"), TestActor, entity));
 
-        var refused = ExpectMsg<CommandRefused>();
+        var refused = AnswerToARequestLeftWithAStoppedEntity();
         Assert.Equal(ErrorCode.StoreUnavailable, refused.Code);
         Assert.Contains("stopped before it handled this request", refused.Desc);
         Assert.DoesNotContain("store failed", refused.Desc);
@@ -73,10 +71,8 @@ public sealed class StoppedEntityAnswersTests(DatabaseFolder folder, ITestOutput
     public void During_a_store_outage_the_answer_names_it()
     {
         StoreHealth.Get(Sys).Failed("write", new IOException("disk full"));
-        var entity = Sys.ActorOf(Props.Empty, "stopped-entity");
-        Sys.EventStream.Publish(new DeadLetter(new GetTotalUnread("u1"), TestActor, entity));
 
-        Assert.Contains("the event store is unavailable (write failed: disk full)", ExpectMsg<CommandRefused>().Desc);
+        Assert.Contains("the event store is unavailable (write failed: disk full)", AnswerToARequestLeftWithAStoppedEntity().Desc);
     }
 
     [Fact]
@@ -84,13 +80,19 @@ public sealed class StoppedEntityAnswersTests(DatabaseFolder folder, ITestOutput
     {
         var store = StoreHealth.Get(Sys);
         CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClusterDowningReason.Instance);
-        var entity = Sys.ActorOf(Props.Empty, "stopped-entity");
-        Sys.EventStream.Publish(new DeadLetter(new GetTotalUnread("u1"), TestActor, entity));
 
-        var refused = ExpectMsg<CommandRefused>();
+        var refused = AnswerToARequestLeftWithAStoppedEntity();
         Assert.Equal(ErrorCode.Timeout, refused.Code);
         Assert.Contains("this node is leaving the cluster", refused.Desc);
         Assert.Contains("downed", refused.Desc);
         Assert.True(store.IsAvailable);
+    }
+
+    /// <summary>A request to an entity that stopped turns up as a dead letter; what its caller (the test actor) is answered.</summary>
+    private CommandRefused AnswerToARequestLeftWithAStoppedEntity()
+    {
+        var entity = Sys.ActorOf(Props.Empty, "stopped-entity");
+        Sys.EventStream.Publish(new DeadLetter(new GetTotalUnread("u1"), TestActor, entity));
+        return ExpectMsg<CommandRefused>();
     }
 }
