@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# A local multi-process cluster: gateway nodes on 127.0.0.1 sharing one PostgreSQL journal.
+# A local multi-process cluster: gateway nodes on loopback sharing one PostgreSQL journal.
 #
 # Usage: scripts/cluster.sh [--config Release|Debug] [--build|--no-build] COMMAND
 #   start N        start nodes 1..N (those not running), wait until all are Up and ready, print URLs
-#   start-node I   start node I, which joins the running cluster; wait until it is ready
-#   kill I         SIGKILL node I (a crash: the survivors down it and take its shards over)
-#   term I         SIGTERM node I and wait for it to exit (graceful: leaves, hands its shards off)
-#   stop           SIGTERM every node and wait for them to exit
+#   start-node I   start node I, which joins the running cluster (never forms one: its own address is put
+#                  last among the seeds); wait until it is ready
+#   kill I         SIGKILL node I (a crash: the survivors down it and take its shards over; under
+#                  CLUSTER_SUPERVISE=1 the supervisor restarts it)
+#   term I         SIGTERM node I and wait for it to exit (graceful: leaves, hands its shards off);
+#                  its supervisor, if any, is stopped first
+#   stop           SIGTERM every node (supervisors first) and wait for them to exit
 #   status         each node: pid, alive, ready; and the cluster's members as node 1.. sees them
 #
 # Node I: HTTP http://127.0.0.1:$((5080+I)), Akka remoting 127.0.0.1:$((4050+I)); nodes 1 and 2 are
@@ -14,10 +17,21 @@
 # in data/cluster/ (node-I.pid, node-I.log). PostgreSQL is set up by scripts/postgres.sh when it
 # does not answer. The gateway is built when its dll is missing (--build: always; --no-build: never).
 #
+# CLUSTER_HOSTS=distinct: node I binds HTTP and Akka remoting on its own loopback address 127.0.0.(10+I)
+# (same ports; seeds follow), and runs in its own cgroup (v2) conversation-actors-node-<HTTP port>, so
+# that scripts/netfault.sh can divide the network between nodes (the kernel gives every outgoing
+# loopback connection the source address 127.0.0.1; the cgroup tells whose socket it is).
+# CLUSTER_SUPERVISE=1: each node runs under a restart loop, as systemd's Restart=always would: when
+# the node exits (a crash, or downed by the split-brain resolver) it is started again after
+# CLUSTER_RESTART_DELAY seconds (1), each restart logged in node-I.log; supervisor-I.pid is the loop's.
+#
 # Environment (all optional):
 #   CLUSTER_DIR=data/cluster       pid and log files
 #   CLUSTER_HTTP_BASE=5080  CLUSTER_AKKA_BASE=4050   node I listens on BASE+I
 #   CLUSTER_READY_TIMEOUT=120      seconds to wait for nodes to be ready
+#   CLUSTER_HOSTS=same|distinct    127.0.0.1 for every node (default), or 127.0.0.(10+I) (see above)
+#   CLUSTER_SUPERVISE=0|1          run each node under a restart loop (see above)
+#   CLUSTER_RESTART_DELAY=1        seconds the supervisor waits before restarting an exited node
 #   CA_PG_HOST/CA_PG_PORT/CA_PG_DB/CA_PG_USER/CA_PG_PASSWORD   the database (see postgres.sh)
 #   CLUSTER_DLL=path               run the nodes this command starts from that gateway build instead of this
 #                                  checkout's (e.g. the previous release: scripts/previous-release.sh prints it);
@@ -51,9 +65,18 @@ pg_port="${CA_PG_PORT:-5432}"
 dll="${CLUSTER_DLL:-$root/src/ConversationActors.Gateway/bin/$config/net10.0/ConversationActors.Gateway.dll}"
 
 log() { echo "cluster.sh: $*" >&2; }
-usage() { sed -n '2,27p' "$0" >&2; exit 2; }
-url() { echo "http://127.0.0.1:$((http_base + $1))"; }
+user_seeds="${CONVERSATION_ACTORS_SEED_NODES:-}"
+hosts="${CLUSTER_HOSTS:-same}"
+supervise="${CLUSTER_SUPERVISE:-0}"
+restart_delay="${CLUSTER_RESTART_DELAY:-1}"
+
+usage() { sed -n '2,41p' "$0" >&2; exit 2; }
+host() { if [ "$hosts" = distinct ]; then echo "127.0.0.$((10 + $1))"; else echo 127.0.0.1; fi; }
+url() { echo "http://$(host "$1"):$((http_base + $1))"; }
 pid_file() { echo "$dir/node-$1.pid"; }
+supervisor_pid_file() { echo "$dir/supervisor-$1.pid"; }
+# The node's cgroup (v2) under CLUSTER_HOSTS=distinct; scripts/netfault.sh names it the same way.
+cgroup_dir() { echo "$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)/conversation-actors-node-$((http_base + $1))"; }
 log_file() { echo "$dir/node-$1.log"; }
 
 node_number() {
@@ -98,27 +121,86 @@ cursor_key() {
   cat "$file"
 }
 
+# launch I form|join: "form" (start N) lets node 1, the first seed, form a new cluster when no other seed answers;
+# "join" (start-node, and every restart by the supervisor) puts the node's own address last in the seed list, so it
+# only ever joins a running cluster and waits until one answers. A seed restarted while cut off from the others would
+# otherwise form a second cluster beside the first (two copies of its users' entities, and the clusters never merge).
 launch() {
-  local i="$1" pid
+  local i="$1" mode="$2" pid
   if pid="$(running_pid "$i")" && [ -n "$pid" ]; then
     log "node $i already runs (pid $pid)"
     return
   fi
   local connection="Host=$pg_host;Port=$pg_port;Database=${CA_PG_DB:-conversations};Username=${CA_PG_USER:-conversations};Password=${CA_PG_PASSWORD:-conversations}"
-  local seeds="akka.tcp://conversation-actors@127.0.0.1:$((akka_base + 1)),akka.tcp://conversation-actors@127.0.0.1:$((akka_base + 2))"
+  local seed1="akka.tcp://conversation-actors@$(host 1):$((akka_base + 1))" seed2="akka.tcp://conversation-actors@$(host 2):$((akka_base + 2))"
+  local seeds="$seed1,$seed2" join_seeds="$seed1,$seed2"
+  [ "$i" != 1 ] || join_seeds="$seed2,$seed1"
+  [ "$mode" = join ] && seeds="$join_seeds"
+  if [ -n "$user_seeds" ]; then seeds="$user_seeds" join_seeds="$user_seeds"; fi
+  local cgroup=""
+  if [ "$hosts" = distinct ]; then
+    cgroup="$(cgroup_dir "$i")"
+    mkdir -p "$cgroup" || { log "cannot create the cgroup $cgroup (CLUSTER_HOSTS=distinct needs cgroup v2 and root)"; exit 1; }
+  fi
   echo "=== $(date -u +%FT%TZ) starting node $i from $dll" >>"$(log_file "$i")"
-  # setsid: the node outlives this script and its terminal; exec chain keeps $! the app's own pid.
-  CONVERSATION_ACTORS_STORE=postgres \
+  # setsid: the node outlives this script and its terminal. Unsupervised, the exec chain keeps $! the app's own
+  # pid; supervised, $! is the restart loop's and the loop writes each node's pid into node-I.pid.
+  export CONVERSATION_ACTORS_STORE=postgres \
     CONVERSATION_ACTORS_POSTGRES_CONNECTION="${CONVERSATION_ACTORS_POSTGRES_CONNECTION:-$connection}" \
-    CONVERSATION_ACTORS_AKKA_HOST=127.0.0.1 \
+    CONVERSATION_ACTORS_AKKA_HOST="$(host "$i")" \
     CONVERSATION_ACTORS_AKKA_PORT=$((akka_base + i)) \
-    CONVERSATION_ACTORS_SEED_NODES="${CONVERSATION_ACTORS_SEED_NODES:-$seeds}" \
+    CONVERSATION_ACTORS_SEED_NODES="$seeds" \
     CONVERSATION_ACTORS_CURSOR_KEY="$(cursor_key)" \
     CONVERSATION_ACTORS_CONFIG_DIR="${CONVERSATION_ACTORS_CONFIG_DIR:-$(dirname "$dll")/config}" \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-    setsid dotnet "$dll" --urls "$(url "$i")" </dev/null >>"$(log_file "$i")" 2>&1 &
-  echo $! >"$(pid_file "$i")"
-  log "node $i started (pid $!, $(url "$i"), akka port $((akka_base + i)), log $(log_file "$i"))"
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+  local node_log pid_path
+  node_log="$(log_file "$i")"
+  pid_path="$(pid_file "$i")"
+  if [ "$supervise" = 1 ]; then
+    rm -f "$pid_path"
+    # shellcheck disable=SC2016 # expanded by the loop's own shell
+    setsid bash -c '
+      [ -z "$1" ] || echo $$ >"$1/cgroup.procs"
+      while :; do
+        dotnet "$2" --urls "$3" </dev/null >>"$4" 2>&1 &
+        node=$!
+        echo "$node" >"$5"
+        wait "$node" && status=0 || status=$?
+        echo "=== $(date -u +%FT%TZ) node $6 (pid $node) exited with status $status; the supervisor restarts it in $7 s" >>"$4"
+        sleep "$7"
+        echo "=== $(date -u +%FT%TZ) starting node $6 (supervisor restart, joining only)" >>"$4"
+        export CONVERSATION_ACTORS_SEED_NODES="$8"
+      done' supervisor "$cgroup" "$dll" "$(url "$i")" "$node_log" "$pid_path" "$i" "$restart_delay" "$join_seeds" </dev/null >>"$node_log" 2>&1 &
+    echo $! >"$(supervisor_pid_file "$i")"
+    local deadline=$((SECONDS + 10))
+    until [ -s "$pid_path" ]; do
+      [ $SECONDS -lt $deadline ] || { log "the supervisor of node $i did not start it"; exit 1; }
+      sleep 0.1
+    done
+  elif [ -n "$cgroup" ]; then
+    # shellcheck disable=SC2016
+    setsid bash -c 'echo $$ >"$1/cgroup.procs"; exec dotnet "$2" --urls "$3"' node "$cgroup" "$dll" "$(url "$i")" </dev/null >>"$node_log" 2>&1 &
+    echo $! >"$pid_path"
+  else
+    setsid dotnet "$dll" --urls "$(url "$i")" </dev/null >>"$node_log" 2>&1 &
+    echo $! >"$pid_path"
+  fi
+  log "node $i started (pid $(cat "$pid_path"), $(url "$i"), akka port $((akka_base + i)), log $node_log$([ "$supervise" = 1 ] && echo ", supervised"))"
+}
+
+# Stops node I's supervisor (if any) so that the node's next exit is final. The loop has no trap: SIGTERM ends it
+# at once, and the node it started goes on.
+unsupervise() {
+  local file pid
+  file="$(supervisor_pid_file "$1")"
+  [ -f "$file" ] || return 0
+  pid="$(cat "$file")"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+    log "stopped the supervisor of node $1 (pid $pid)"
+  fi
+  rm -f "$file"
 }
 
 # Waits until every listed node answers /health/ready (Up in the cluster, shard region answers).
@@ -170,10 +252,11 @@ wait_exit() {
 all_nodes() {
   local f
   shopt -s nullglob
-  for f in "$dir"/node-*.pid; do
+  for f in "$dir"/node-*.pid "$dir"/supervisor-*.pid; do
     f="${f##*/node-}"
+    f="${f##*/supervisor-}"
     echo "${f%.pid}"
-  done | sort -n
+  done | sort -nu
 }
 
 mkdir -p "$dir"
@@ -183,7 +266,7 @@ case "$command" in
     ensure_built
     ensure_postgres
     nodes=($(seq 1 "$1"))
-    for i in "${nodes[@]}"; do launch "$i"; done
+    for i in "${nodes[@]}"; do launch "$i" form; done
     wait_ready "${nodes[@]}"
     for i in "${nodes[@]}"; do echo "node $i $(url "$i")"; done
     ;;
@@ -191,7 +274,7 @@ case "$command" in
     node_number "${1:-}"
     ensure_built
     ensure_postgres
-    launch "$1"
+    launch "$1" join
     wait_ready "$1"
     echo "node $1 $(url "$1")"
     ;;
@@ -201,11 +284,13 @@ case "$command" in
     terminate KILL "$1"
     if [ -n "$pid" ]; then
       while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
-      rm -f "$(pid_file "$1")"
+      # Under supervision the loop may already have written its restarted node's pid: leave that one.
+      [ "$(cat "$(pid_file "$1")" 2>/dev/null)" != "$pid" ] || rm -f "$(pid_file "$1")"
     fi
     ;;
   term)
     node_number "${1:-}"
+    unsupervise "$1"
     pid="$(running_pid "$1")"
     terminate TERM "$1"
     if [ -n "$pid" ]; then
@@ -216,6 +301,7 @@ case "$command" in
     ;;
   stop)
     declare -A pids=()
+    for i in $(all_nodes); do unsupervise "$i"; done
     for i in $(all_nodes); do
       pid="$(running_pid "$i")"
       [ -n "$pid" ] || continue

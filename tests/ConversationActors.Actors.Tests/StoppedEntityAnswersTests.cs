@@ -13,10 +13,14 @@ namespace ConversationActors.Actors.Tests;
 /// A request left with an entity that stopped is answered at once, and its desc says why only when it is known (issue
 /// 26, found by the torture suite): after a node was SIGKILLed, requests lost in the handover were told "its store
 /// failed" while the store was fine. Issue 31: where the node runs the entity's shard region, a request that was never
-/// handled is sent again through it, so a hand-off costs its caller the hand-off, not ask-timeout.
+/// handled is sent again through it, so a hand-off costs its caller the hand-off, not ask-timeout; and a node leaving the
+/// cluster (downed by the split-brain resolver, or SIGTERM) stops its entities, which is not the store's failure.
+/// Coordinated shutdown here runs its phases but keeps the actor system (and the CLR) alive, so a test can watch the
+/// answers.
 /// </summary>
 public sealed class StoppedEntityAnswersTests(DatabaseFolder folder, ITestOutputHelper output)
-    : Akka.TestKit.Xunit2.TestKit(output: output), IClassFixture<DatabaseFolder>
+    : Akka.TestKit.Xunit2.TestKit("akka.coordinated-shutdown { terminate-actor-system = off, run-by-actor-system-terminate = off, exit-clr = off }", output: output),
+    IClassFixture<DatabaseFolder>
 {
     /// <summary>
     /// A shard region drops the requests it buffered for a shard when the shard's hand-off begins (akkadotnet/akka.net#8501);
@@ -56,10 +60,8 @@ public sealed class StoppedEntityAnswersTests(DatabaseFolder folder, ITestOutput
     public void A_request_left_with_a_stopped_entity_while_the_store_answers_does_not_blame_the_store()
     {
         StoreHealth.Get(Sys);
-        var entity = Sys.ActorOf(Props.Empty, "stopped-entity");
-        Sys.EventStream.Publish(new DeadLetter(new GetTotalUnread("u1"), TestActor, entity));
 
-        var refused = ExpectMsg<CommandRefused>();
+        var refused = AnswerToARequestLeftWithAStoppedEntity();
         Assert.Equal(ErrorCode.StoreUnavailable, refused.Code);
         Assert.Contains("stopped before it handled this request", refused.Desc);
         Assert.DoesNotContain("store failed", refused.Desc);
@@ -69,9 +71,28 @@ public sealed class StoppedEntityAnswersTests(DatabaseFolder folder, ITestOutput
     public void During_a_store_outage_the_answer_names_it()
     {
         StoreHealth.Get(Sys).Failed("write", new IOException("disk full"));
+
+        Assert.Contains("the event store is unavailable (write failed: disk full)", AnswerToARequestLeftWithAStoppedEntity().Desc);
+    }
+
+    [Fact]
+    public void On_a_node_that_was_downed_a_request_left_with_a_stopped_entity_is_answered_TIMEOUT_saying_the_node_is_leaving_and_the_store_stays_healthy()
+    {
+        var store = StoreHealth.Get(Sys);
+        CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClusterDowningReason.Instance);
+
+        var refused = AnswerToARequestLeftWithAStoppedEntity();
+        Assert.Equal(ErrorCode.Timeout, refused.Code);
+        Assert.Contains("this node is leaving the cluster", refused.Desc);
+        Assert.Contains("downed", refused.Desc);
+        Assert.True(store.IsAvailable);
+    }
+
+    /// <summary>A request to an entity that stopped turns up as a dead letter; what its caller (the test actor) is answered.</summary>
+    private CommandRefused AnswerToARequestLeftWithAStoppedEntity()
+    {
         var entity = Sys.ActorOf(Props.Empty, "stopped-entity");
         Sys.EventStream.Publish(new DeadLetter(new GetTotalUnread("u1"), TestActor, entity));
-
-        Assert.Contains("the event store is unavailable (write failed: disk full)", ExpectMsg<CommandRefused>().Desc);
+        return ExpectMsg<CommandRefused>();
     }
 }

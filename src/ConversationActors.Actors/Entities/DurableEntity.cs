@@ -352,6 +352,15 @@ public abstract class DurableEntity : UntypedPersistentActor
     {
         // The event may or may not be in the store: never acknowledged. Akka stops the entity after this and the next
         // message recovers the truth from the journal.
+        if (NodeLeaving.Why(Context.System) is { } leaving)
+        {
+            // The node leaves (downed, or SIGTERM) and its journal connections close under the write: not the store's
+            // failure (issue 31), and the write may or may not have landed.
+            AnswerAll(new CommandRefused(ErrorCode.Timeout, NodeLeaving.Desc(leaving, $"{Persisted} may or may not have been persisted")));
+            Log.Debug("Write {0} of {1} failed while the node leaves: {2}", sequenceNr, PersistenceId, cause.Message);
+            return;
+        }
+
         var fault = Failed("write", cause, whileApplying: false);
         AnswerAll(new CommandRefused(ErrorCode.StoreUnavailable, fault?.Desc ?? $"{Persisted} could not be persisted; nothing was acknowledged, retry"));
         Log.Debug("Write {0} of {1} failed: {2}", sequenceNr, PersistenceId, cause.Message);
@@ -377,6 +386,12 @@ public abstract class DurableEntity : UntypedPersistentActor
     /// <summary>Reports a failure to the store's health or to the entity faults, by its origin; the entity fault, if it was one.</summary>
     private EntityFault? Failed(string what, Exception cause, bool whileApplying)
     {
+        if (NodeLeaving.Why(Context.System) is not null)
+        {
+            // A node that leaves closes its journal connections: neither the store's failure nor the entity's.
+            return null;
+        }
+
         if (FaultClassifier.Classify(cause, whileApplying) == FaultOrigin.Store)
         {
             Store.Failed(what, cause);

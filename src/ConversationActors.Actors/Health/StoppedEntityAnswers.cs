@@ -25,6 +25,8 @@ namespace ConversationActors.Actors.Health;
 /// sent again at most <see cref="MaxRedeliveries"/> times (a node whose regions have stopped drops it each time);
 /// after that it is answered with 503 as well.</item>
 /// </list>
+/// On a node that is leaving the cluster (<see cref="NodeLeaving"/>: downed, or SIGTERM) an entity stops because the node
+/// leaves, not because the store failed: a request that cannot be sent again is answered 503 TIMEOUT saying so (issue 31).
 /// Sending it again is safe: a dead letter was never handled, so the entity handles it once.
 /// </summary>
 public sealed class StoppedEntityAnswers : ReceiveActor
@@ -49,6 +51,14 @@ public sealed class StoppedEntityAnswers : ReceiveActor
             var fault = letter.Recipient is { } recipient ? EntityFaults.Get(Context.System).OfEntity(recipient.Path.ToStringWithoutAddress()) : null;
             if (fault is null && StoreHealth.Get(Context.System).IsAvailable && TryRedeliver(message, letter.Sender))
             {
+                return;
+            }
+
+            if (fault is null && StoreHealth.Get(Context.System).IsAvailable && NodeLeaving.Why(Context.System) is { } leaving)
+            {
+                letter.Sender.Tell(
+                    new CommandRefused(ErrorCode.Timeout, NodeLeaving.Desc(leaving, $"the entity {message.EntityID} stopped before it handled this request: nothing was done")),
+                    ActorRefs.NoSender);
                 return;
             }
 

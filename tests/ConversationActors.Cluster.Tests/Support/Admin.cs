@@ -28,7 +28,9 @@ public static class Admin
     public static string Describe(IEnumerable<NodeShards> nodes) =>
         string.Join(", ", nodes.Select(n => $"{n.Address[(n.Address.LastIndexOf(':') + 1)..]}: {n.ShardCount} shards/{n.EntityCount} entities"));
 
-    public static async Task<IReadOnlyList<(string Address, string Status)>> MembersAsync(int node)
+    public static Task<IReadOnlyList<(string Address, string Status)>> MembersAsync(int node) => MembersAsync(LocalCluster.Url(node));
+
+    public static async Task<IReadOnlyList<(string Address, string Status)>> MembersAsync(Uri node)
     {
         var admin = await ClusterClient.AdminAsync(node, TimeSpan.FromSeconds(10));
         if (!admin.Ok)

@@ -37,14 +37,21 @@ public static class ClusterClient
     public static Task<Answer> ListAsync(int node, string user, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, $"/v1/users/{user}/conversations", null, timeout);
 
-    public static Task<Answer> UnreadAsync(int node, string user, TimeSpan timeout) =>
+    public static Task<Answer> UnreadAsync(int node, string user, TimeSpan timeout) => UnreadAsync(LocalCluster.Url(node), user, timeout);
+
+    /// <summary>GET /unread through the node at <paramref name="node"/> (a cluster on its own addresses: <see cref="LocalCluster.NodeUrl"/>).</summary>
+    public static Task<Answer> UnreadAsync(Uri node, string user, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, $"/v1/users/{user}/unread", null, timeout);
 
     /// <summary>GET /health/ready: data.status is Healthy, Degraded (e.g. a store outage) or Unhealthy.</summary>
-    public static Task<Answer> ReadyAsync(int node, TimeSpan timeout) =>
+    public static Task<Answer> ReadyAsync(int node, TimeSpan timeout) => ReadyAsync(LocalCluster.Url(node), timeout);
+
+    public static Task<Answer> ReadyAsync(Uri node, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, "/health/ready", null, timeout);
 
-    public static Task<Answer> AdminAsync(int node, TimeSpan timeout) =>
+    public static Task<Answer> AdminAsync(int node, TimeSpan timeout) => AdminAsync(LocalCluster.Url(node), timeout);
+
+    public static Task<Answer> AdminAsync(Uri node, TimeSpan timeout) =>
         SendAsync(HttpMethod.Get, node, "/v1/admin/cluster", null, timeout);
 
     /// <summary>GET /metrics: the node's Prometheus text.</summary>
@@ -76,10 +83,13 @@ public static class ClusterClient
             c => c.GetProperty("conversationID").GetString()!,
             c => c.TryGetProperty("lastMessage", out var last) && last.ValueKind == JsonValueKind.Object ? last.GetProperty("msgID").GetString() : null);
 
-    private static async Task<Answer> SendAsync(HttpMethod method, int node, string path, object? body, TimeSpan timeout)
+    private static Task<Answer> SendAsync(HttpMethod method, int node, string path, object? body, TimeSpan timeout) =>
+        SendAsync(method, LocalCluster.Url(node), path, body, timeout);
+
+    private static async Task<Answer> SendAsync(HttpMethod method, Uri node, string path, object? body, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        using var request = new HttpRequestMessage(method, new Uri(LocalCluster.Url(node), path));
+        using var request = new HttpRequestMessage(method, new Uri(node, path));
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -38,6 +38,29 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public static string AkkaAddress(int node) => $"akka.tcp://conversation-actors@127.0.0.1:{AkkaBase + node}";
 
+    /// <summary>
+    /// Node <paramref name="node"/>'s URL as this cluster's settings place it: <c>CLUSTER_HOSTS=distinct</c> puts node I on
+    /// 127.0.0.(10+I), and <c>CLUSTER_HTTP_BASE</c> may move the ports.
+    /// </summary>
+    public Uri NodeUrl(int node) =>
+        new($"http://{(_environment.GetValueOrDefault("CLUSTER_HOSTS") == "distinct" ? $"127.0.0.{10 + node}" : "127.0.0.1")}:{int.Parse(_environment["CLUSTER_HTTP_BASE"]) + node}");
+
+    /// <summary>Node <paramref name="node"/>'s pid now (under <c>CLUSTER_SUPERVISE=1</c> it changes at each restart), or null.</summary>
+    public int? PidOf(int node) =>
+        File.Exists(Path.Combine(Directory, $"node-{node}.pid")) && int.TryParse(File.ReadAllText(Path.Combine(Directory, $"node-{node}.pid")).Trim(), out var pid) ? pid : null;
+
+    /// <summary>Node <paramref name="node"/>'s log so far.</summary>
+    public string LogOf(int node)
+    {
+        var path = Path.Combine(Directory, $"node-{node}.log");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary><c>scripts/netfault.sh</c> with this cluster's settings (split, isolate, bridge, heal, freeze, thaw).</summary>
+    public Task NetFaultAsync(params string[] arguments) => RunAsync("netfault.sh", arguments);
+
     /// <summary>Fresh database, then <c>cluster.sh start <paramref name="nodes"/></c>.</summary>
     /// <param name="settings">Environment variables for every node (<c>CONVERSATION_ACTORS_*</c> settings overrides).</param>
     /// <param name="dll">The gateway build the nodes run (<see cref="PreviousRelease"/>); null: this checkout's.</param>

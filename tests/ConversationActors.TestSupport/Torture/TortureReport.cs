@@ -40,6 +40,9 @@ public sealed partial record TortureReport(
 {
     public bool Passed => Violations.Count == 0;
 
+    /// <summary>The history the report was made of: every attempt, for a test's own figures (e.g. per node, per fault).</summary>
+    public required OperationHistory History { get; init; }
+
     public static TortureReport Of(TortureEvidence evidence, IReadOnlyList<Violation> violations)
     {
         var history = evidence.Load.History;
@@ -82,7 +85,10 @@ public sealed partial record TortureReport(
                 .Take(10)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             byKind,
-            violations);
+            violations)
+        {
+            History = history,
+        };
     }
 
     /// <summary>The summary and the first <paramref name="shown"/> violations with their history lines, seed first.</summary>

@@ -1,7 +1,7 @@
-using ConversationActors.Domain.Changes;
-using ConversationActors.Domain.Replay;
 using ConversationActors.Domain;
+using ConversationActors.Domain.Changes;
 using ConversationActors.Domain.Events;
+using ConversationActors.Domain.Replay;
 using ConversationActors.Domain.State;
 
 namespace ConversationActors.TestSupport.Torture;
