@@ -99,7 +99,7 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
                 {
                     Nodes = Nodes,
                     Balancer = balancer,
-                    Duration = TimeSpan.FromSeconds(230),
+                    Duration = TimeSpan.FromSeconds(260),
                     Clients = 12,
                     LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
                     RestFor = TimeSpan.FromSeconds(2.5),
