@@ -32,6 +32,12 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
     /// </summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(45);
 
+    /// <summary>The load goes on this long after the last step's window: every request in it must succeed.</summary>
+    private static readonly TimeSpan LoadAfterSteps = TimeSpan.FromSeconds(12);
+
+    /// <summary>The longest the load may run (nine steps took 150-230 s in CI runs, plus the last <see cref="Settle"/>).</summary>
+    private static readonly TimeSpan LoadCap = TimeSpan.FromSeconds(420);
+
     /// <summary>
     /// The failure detector and split-brain resolver as the README advises for production (pause 5 s, stable-after 7 s),
     /// not the fast fail-over of the defaults (2 s, 3 s): nine node starts (each JIT-compiling while three nodes and the
@@ -99,7 +105,8 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
                 {
                     Nodes = Nodes,
                     Balancer = balancer,
-                    Duration = TimeSpan.FromSeconds(260),
+                    Duration = LoadCap,
+                    LoadAfterFaults = LoadAfterSteps,
                     Clients = 12,
                     LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
                     RestFor = TimeSpan.FromSeconds(2.5),
@@ -143,7 +150,7 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
         }
 
         var loadEnd = DateTimeOffset.FromUnixTimeMilliseconds(report.StartedAt) + TimeSpan.FromSeconds(report.Seconds);
-        Assert.True(loadEnd - steps!.LastEnd > TimeSpan.FromSeconds(10), "the last step's window ended less than 10 s before the load: " + report.Describe(0));
+        Assert.True(loadEnd - steps!.LastEnd > TimeSpan.FromSeconds(10), $"the load reached its cap ({LoadCap.TotalSeconds} s) less than 10 s after the last step's window: " + report.Describe(0));
         var failures = FormatFailures(cluster.Directory);
         Assert.True(failures.Count == 0, "recovery or serialization failures in the node logs:\n" + string.Join("\n", failures.Take(10)));
         return steps;

@@ -10,13 +10,13 @@ public sealed record LoadResult(
 
 /// <summary>
 /// The load of a torture run: <see cref="TortureOptions.Clients"/> clients, each a loop of logical requests from its own
-/// <see cref="WorkloadGenerator"/> (seeded from <see cref="TortureOptions.Seed"/>), for <see cref="TortureOptions.Duration"/>;
-/// the late users join <see cref="TortureOptions.LateUsersJoinBeforeEnd"/> before it ends. Requests in flight at the
+/// <see cref="WorkloadGenerator"/> (seeded from <see cref="TortureOptions.Seed"/>), until <paramref name="end"/> (at first
+/// <see cref="TortureOptions.Duration"/>); the late users join <see cref="TortureOptions.LateUsersJoinBeforeEnd"/> before it ends. Requests in flight at the
 /// end finish (every copy ends with an answer or after its retries), so the history is complete when this returns.
 /// </summary>
 public static class TortureLoad
 {
-    public static async Task<LoadResult> RunAsync(TortureOptions options)
+    public static async Task<LoadResult> RunAsync(TortureOptions options, LoadEnd end)
     {
         using var http = TortureHttp.CreateClient();
         var history = new OperationHistory(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
@@ -29,30 +29,25 @@ public static class TortureLoad
 
         using var stopSampling = new CancellationTokenSource();
         var sampler = EntitySampler.RunAsync(http, options.Nodes, clock, stopSampling.Token);
-        var lateUsers = AddLateUsersAsync(options, users);
-        await Task.WhenAll(generators.Select(generator => RunClientAsync(generator, runner, clock, options.Duration)));
+        var lateUsers = AddLateUsersAsync(options, users, end);
+        await Task.WhenAll(generators.Select(generator => RunClientAsync(generator, runner, end)));
         await lateUsers;
         await stopSampling.CancelAsync();
         return new LoadResult(history, users.Everyone, users.Rests, users.Retired, await sampler, clock.Elapsed);
     }
 
-    private static async Task RunClientAsync(WorkloadGenerator generator, RequestRunner runner, Stopwatch clock, TimeSpan duration)
+    private static async Task RunClientAsync(WorkloadGenerator generator, RequestRunner runner, LoadEnd end)
     {
         await Task.Yield();
-        while (clock.Elapsed < duration)
+        while (end.Running)
         {
             await runner.RunAsync(generator.Next(), generator.Random);
         }
     }
 
-    private static async Task AddLateUsersAsync(TortureOptions options, UserPool users)
+    private static async Task AddLateUsersAsync(TortureOptions options, UserPool users, LoadEnd end)
     {
-        var wait = options.Duration - options.LateUsersJoinBeforeEnd;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait);
-        }
-
+        await end.UntilAsync(options.LateUsersJoinBeforeEnd);
         users.Add(options.LateUsers);
     }
 }

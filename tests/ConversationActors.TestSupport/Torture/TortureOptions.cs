@@ -23,8 +23,19 @@ public sealed record TortureOptions
     /// <summary>Seeds every choice of the workload.</summary>
     public int Seed { get; init; } = SeedFromEnvironmentOrRandom();
 
-    /// <summary>How long new logical requests are started; requests in flight then end on their own.</summary>
+    /// <summary>
+    /// How long new logical requests are started (with <see cref="LoadAfterFaults"/>, at most); requests in flight then
+    /// end on their own.
+    /// </summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When set, the load ends this long after the last fault window (its declared end, or the injector's return if
+    /// later) once the fault injector has returned: the service is seen serving everyone for this long after every fault,
+    /// and a run whose faults recover quickly ends early. <see cref="Duration"/> then only caps the run. Null: the load
+    /// runs for <see cref="Duration"/>.
+    /// </summary>
+    public TimeSpan? LoadAfterFaults { get; init; }
 
     /// <summary>Concurrent clients, each a loop of logical requests.</summary>
     public int Clients { get; init; } = 24;

@@ -18,11 +18,28 @@ public static class TortureSuite
         }
 
         var windows = new FaultWindows();
-        var load = TortureLoad.RunAsync(options);
-        var injected = faults is null ? Task.CompletedTask : Task.Run(() => faults(windows));
+        var end = new LoadEnd(DateTimeOffset.UtcNow + options.Duration);
+        var load = TortureLoad.RunAsync(options, end);
+        var injected = faults is null ? Task.CompletedTask : Task.Run(() => InjectAsync(options, faults, windows, end));
         var result = await load;
         await injected;
         var evidence = await EvidenceCollector.CollectAsync(options, result, windows);
         return TortureReport.Of(evidence, HistoryChecker.Check(evidence));
+    }
+
+    private static async Task InjectAsync(TortureOptions options, Func<FaultWindows, Task> faults, FaultWindows windows, LoadEnd end)
+    {
+        try
+        {
+            await faults(windows);
+        }
+        finally
+        {
+            if (options.LoadAfterFaults is { } after)
+            {
+                var lastEnd = windows.All.Select(w => DateTimeOffset.FromUnixTimeMilliseconds(w.End)).DefaultIfEmpty(DateTimeOffset.UtcNow).Max();
+                end.BringForward((lastEnd > DateTimeOffset.UtcNow ? lastEnd : DateTimeOffset.UtcNow) + after);
+            }
+        }
     }
 }
