@@ -25,6 +25,45 @@ public static class Admin
             n.GetProperty("address").GetString()!, n.GetProperty("shardCount").GetInt32(), n.GetProperty("entityCount").GetInt32()))];
     }
 
+    /// <summary>
+    /// True when, as <paramref name="node"/> reports it, every entity type's shards are spread over
+    /// <paramref name="members"/> nodes as Akka's least-shard allocation strategy leaves them once it stops moving any:
+    /// each node holds at most ⌈shards ÷ members⌉ and at least one fewer (its rebalance phases 1 and 2; a node missing
+    /// from the list holds none). False while a type's statistics are unavailable (a fail-over in progress) or the node
+    /// does not answer.
+    /// </summary>
+    public static async Task<bool> ShardsBalancedAsync(Uri node, int members)
+    {
+        var admin = await ClusterClient.AdminAsync(node, TimeSpan.FromSeconds(10));
+        if (!admin.Ok)
+        {
+            return false;
+        }
+
+        foreach (var type in admin.Data.GetProperty("sharding").EnumerateObject())
+        {
+            if (type.Value.GetProperty("error").ValueKind != JsonValueKind.Null)
+            {
+                return false;
+            }
+
+            var counts = type.Value.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("shardCount").GetInt32()).ToList();
+            if (counts.Count > members)
+            {
+                return false; // a node that left is still listed
+            }
+
+            counts.AddRange(Enumerable.Repeat(0, members - counts.Count));
+            var optimal = (counts.Sum() + members - 1) / members;
+            if (counts.Any(c => c > optimal || c < optimal - 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static string Describe(IEnumerable<NodeShards> nodes) =>
         string.Join(", ", nodes.Select(n => $"{n.Address[(n.Address.LastIndexOf(':') + 1)..]}: {n.ShardCount} shards/{n.EntityCount} entities"));
 
