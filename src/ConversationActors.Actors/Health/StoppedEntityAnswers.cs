@@ -19,11 +19,12 @@ namespace ConversationActors.Actors.Health;
 /// with <see cref="StoreHealth"/>) watches the dead letters, and for every entity request among them with a caller:
 /// <list type="bullet">
 /// <item>the entity's own fault (<see cref="EntityFaults"/>) or the store's outage (<see cref="StoreHealth"/>): answers at
-/// once with 503 STORE_UNAVAILABLE, naming the cause; nothing was done and the caller may retry;</item>
+/// once with 503 STORE_UNAVAILABLE (50004), naming the cause; nothing was done and the caller may retry;</item>
 /// <item>otherwise the entity stopped or moved: the request is sent again through this node's shard region, which delivers
 /// it to the entity's new incarnation or home (a hand-off costs the caller the hand-off, not a timeout). A request is
 /// sent again at most <see cref="MaxRedeliveries"/> times (a node whose regions have stopped drops it each time);
-/// after that it is answered with 503 as well.</item>
+/// after that, or where this node runs no region of it, it is answered 503 TIMEOUT (50005): the store answered, the
+/// cluster did not deliver the request in time, and STORE_UNAVAILABLE would wake the store's alerts for nothing.</item>
 /// </list>
 /// On a node that is leaving the cluster (<see cref="NodeLeaving"/>: downed, or SIGTERM) an entity stops because the node
 /// leaves, not because the store failed: a request that cannot be sent again is answered 503 TIMEOUT saying so (issue 31).
@@ -62,8 +63,20 @@ public sealed class StoppedEntityAnswers : ReceiveActor
                 return;
             }
 
-            var desc = fault?.Desc ?? $"the entity {message.EntityID} stopped before it handled this request ({Why()}); nothing was done, retry";
-            letter.Sender.Tell(new CommandRefused(ErrorCode.StoreUnavailable, desc), ActorRefs.NoSender);
+            if (fault is null && StoreHealth.Get(Context.System).Current is { } outage)
+            {
+                letter.Sender.Tell(
+                    new CommandRefused(ErrorCode.StoreUnavailable, $"the entity {message.EntityID} stopped before it handled this request (the event store is unavailable ({outage.Cause})); nothing was done, retry"),
+                    ActorRefs.NoSender);
+                return;
+            }
+
+            var sentAgain = _redelivered.TryGetValue(message, out var count) ? $", sent again {count.Value} times" : string.Empty;
+            letter.Sender.Tell(
+                fault is not null
+                    ? new CommandRefused(ErrorCode.StoreUnavailable, fault.Desc)
+                    : new CommandRefused(ErrorCode.Timeout, $"the entity {message.EntityID} stopped before it handled this request (it stopped or moved to another node{sentAgain}); nothing was done, retry"),
+                ActorRefs.NoSender);
         });
     }
 
@@ -93,9 +106,4 @@ public sealed class StoppedEntityAnswers : ReceiveActor
             return null;
         }
     }
-
-    /// <summary>Why it stopped, as far as this node knows: the store's outage, or else a stop or move of the entity.</summary>
-    private static string Why() => StoreHealth.Get(Context.System).Current is { } outage
-        ? $"the event store is unavailable ({outage.Cause})"
-        : "it stopped or moved to another node";
 }
