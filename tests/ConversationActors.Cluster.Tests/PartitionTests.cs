@@ -167,8 +167,6 @@ public sealed class PartitionTests(PartitionTests.Cluster fixture, ITestOutputHe
                 Duration = LoadCap,
                 LoadAfterFaults = LoadAfterFault,
                 Clients = 8,
-                LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
-                RestFor = TimeSpan.FromSeconds(2.5),
                 RetryFor = TimeSpan.FromSeconds(30),
             },
             async faults =>

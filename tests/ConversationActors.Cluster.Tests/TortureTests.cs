@@ -9,27 +9,15 @@ namespace ConversationActors.Cluster.Tests;
 /// nodes are cut off, downed, exit and are restarted by the supervisor, and <see cref="UpgradeTests"/> SIGTERMs and
 /// restarts every node; <see cref="CrashFailoverTests"/> keeps the SIGKILL.) Many clients over few users send every kind of request, each 1 to 4 times at once and retried after random
 /// client timeouts, while entities start, passivate (passivate-after 1 s), snapshot (every 7 events: see
-/// <see cref="SnapshotEvery"/>) and have their journals compacted (journal retention 8 s); then every acknowledged write
+/// <see cref="TortureOptions.ServiceSettings"/>; with journal retention on, a hot user's snapshots and deletions of old
+/// events come every few writes) and have their journals compacted (journal retention 8 s); then every acknowledged write
 /// must be in the journal exactly once and every user's live state must equal the domain's fold of its journal.
 /// A failure prints the seed (repeat with TORTURE_SEED).
 /// </summary>
 [Trait("Category", "Cluster")]
 public sealed class TortureTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// The snapshot cadence of these runs, as in the SQLite run: with journal retention on, a hot user's snapshots and
-    /// deletions of old events come every few writes.
-    /// </summary>
-    private const string SnapshotEvery = "7";
-
-    private static readonly Dictionary<string, string> Settings = new()
-    {
-        ["CONVERSATION_ACTORS_PASSIVATE_AFTER"] = "1s",
-        ["CONVERSATION_ACTORS_SNAPSHOT_EVERY"] = SnapshotEvery,
-        ["CONVERSATION_ACTORS_JOURNAL_RETENTION"] = "8s",
-        ["CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"] = "0",
-        ["CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS"] = "0",
-    };
+    private static readonly Dictionary<string, string> Settings = TortureOptions.ServiceSettings(journalRetention: TimeSpan.FromSeconds(8));
 
     [Fact]
     public async Task On_PostgreSQL_duplicated_and_retried_requests_under_passivation_snapshots_and_retention_leave_every_write_once_in_the_journal_and_every_state_its_fold()
@@ -40,8 +28,6 @@ public sealed class TortureTests(ITestOutputHelper output)
         {
             Nodes = [LocalCluster.Url(1)],
             Duration = TimeSpan.FromSeconds(25),
-            LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
-            RestFor = TimeSpan.FromSeconds(2.5),
         });
 
         AssertPassed(report, cluster);
@@ -61,10 +47,7 @@ public sealed class TortureTests(ITestOutputHelper output)
     [Fact]
     public async Task On_PostgreSQL_a_hot_users_journal_deletions_neither_deadlock_nor_exhaust_the_connections_so_no_write_answers_503()
     {
-        await using var cluster = await LocalCluster.StartAsync(nameof(TortureTests) + "-deletions", 1, output, new Dictionary<string, string>(Settings)
-        {
-            ["CONVERSATION_ACTORS_SNAPSHOT_EVERY"] = "7",
-        });
+        await using var cluster = await LocalCluster.StartAsync(nameof(TortureTests) + "-deletions", 1, output, Settings);
 
         var report = await TortureSuite.RunAsync(new TortureOptions
         {
@@ -74,8 +57,6 @@ public sealed class TortureTests(ITestOutputHelper output)
             LateUsers = 2,
             Clients = 32,
             ImpatientShare = 0.4,
-            LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
-            RestFor = TimeSpan.FromSeconds(2.5),
         });
 
         AssertPassed(report, cluster);

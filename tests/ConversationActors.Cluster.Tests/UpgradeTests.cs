@@ -44,15 +44,11 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
     /// load share two cores) starved heartbeats past 2 s and got a starting node downed. Failure detection is the
     /// partition and crash tests' subject, not this one's.
     /// </summary>
-    private static readonly Dictionary<string, string> Settings = new()
+    private static readonly Dictionary<string, string> Settings = new(TortureOptions.ServiceSettings())
     {
         ["CA_PG_DB"] = "conversations_upgrade_tests",
         ["CONVERSATION_ACTORS_HEARTBEAT_PAUSE"] = "5s",
         ["CONVERSATION_ACTORS_SBR_STABLE_AFTER"] = "7s",
-        ["CONVERSATION_ACTORS_PASSIVATE_AFTER"] = "1s",
-        ["CONVERSATION_ACTORS_SNAPSHOT_EVERY"] = "7",
-        ["CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"] = "0",
-        ["CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS"] = "0",
     };
 
     private static readonly Uri[] Nodes = [LocalCluster.Url(1), LocalCluster.Url(2), LocalCluster.Url(3)];
@@ -108,8 +104,6 @@ public sealed partial class UpgradeTests(ITestOutputHelper output)
                     Duration = LoadCap,
                     LoadAfterFaults = LoadAfterSteps,
                     Clients = 12,
-                    LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
-                    RestFor = TimeSpan.FromSeconds(2.5),
                     RetryFor = TimeSpan.FromSeconds(90),
                 },
                 async faults =>

@@ -11,12 +11,7 @@ namespace ConversationActors.Bench.Scenarios;
 public static class Torture
 {
     /// <summary>The server's settings: every life-cycle event happens often.</summary>
-    public static Dictionary<string, string> Settings(TimeSpan journalRetention) => new()
-    {
-        ["CONVERSATION_ACTORS_PASSIVATE_AFTER"] = "1s",
-        ["CONVERSATION_ACTORS_SNAPSHOT_EVERY"] = "7",
-        ["CONVERSATION_ACTORS_JOURNAL_RETENTION"] = $"{(int)journalRetention.TotalSeconds}s",
-    };
+    public static Dictionary<string, string> Settings(TimeSpan journalRetention) => TortureOptions.ServiceSettings(journalRetention);
 
     /// <summary>The journal retention of a run of <paramref name="duration"/>: a tenth of it, 3 s to a minute.</summary>
     public static TimeSpan JournalRetention(TimeSpan duration) =>
@@ -40,7 +35,6 @@ public static class Torture
             Nodes = [server.BaseAddress],
             Duration = duration,
             LateUsersJoinBeforeEnd = retention * 0.75,
-            RestFor = TimeSpan.FromSeconds(2.5),
         });
     }
 }

@@ -16,14 +16,7 @@ namespace ConversationActors.Gateway.Tests.Torture;
 [Collection(TortureCollection.Name)]
 public sealed class TortureTests(ITestOutputHelper output)
 {
-    private static readonly Dictionary<string, string> Settings = new()
-    {
-        ["CONVERSATION_ACTORS_PASSIVATE_AFTER"] = "1s",
-        ["CONVERSATION_ACTORS_SNAPSHOT_EVERY"] = "7",
-        ["CONVERSATION_ACTORS_JOURNAL_RETENTION"] = "8s",
-        ["CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"] = "0",
-        ["CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS"] = "0",
-    };
+    private static readonly Dictionary<string, string> Settings = TortureOptions.ServiceSettings(journalRetention: TimeSpan.FromSeconds(8));
 
     [Fact]
     public async Task Duplicated_and_retried_requests_under_passivation_snapshots_and_retention_leave_every_write_once_in_the_journal_and_every_state_its_fold()
@@ -39,8 +32,6 @@ public sealed class TortureTests(ITestOutputHelper output)
         {
             Nodes = [gateway.BaseAddress],
             Duration = TimeSpan.FromSeconds(25),
-            LateUsersJoinBeforeEnd = TimeSpan.FromSeconds(6),
-            RestFor = TimeSpan.FromSeconds(2.5),
         });
 
         output.WriteLine(report.Describe());

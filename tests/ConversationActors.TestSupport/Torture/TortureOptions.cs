@@ -50,7 +50,7 @@ public sealed record TortureOptions
     public int LateUsers { get; init; } = 4;
 
     /// <summary>See <see cref="LateUsers"/>.</summary>
-    public TimeSpan LateUsersJoinBeforeEnd { get; init; } = TimeSpan.FromSeconds(8);
+    public TimeSpan LateUsersJoinBeforeEnd { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Group IDs the group messages go to.</summary>
     public int Groups { get; init; } = 4;
@@ -76,8 +76,11 @@ public sealed record TortureOptions
     /// <summary>How long a copy keeps retrying after 503s or refused connections (faults), on other nodes when there are any.</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long a resting user gets no request: longer than the service's passivate-after, so its entity stops.</summary>
-    public TimeSpan RestFor { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a resting user gets no request: longer than the service's passivate-after (1 s in
+    /// <see cref="ServiceSettings"/>), so its entity stops.
+    /// </summary>
+    public TimeSpan RestFor { get; init; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>The chance, per logical request, that one more user starts resting (at most half of them rest at once).</summary>
     public double RestChance { get; init; } = 0.01;
@@ -102,6 +105,29 @@ public sealed record TortureOptions
     /// <see cref="TortureReport"/>).
     /// </summary>
     public int ViolationsShown { get; init; } = 20;
+
+    /// <summary>
+    /// The settings (environment variables) of a service under the torture load, so that every life-cycle event happens
+    /// often: entities passivate after 1 s (a user resting <see cref="RestFor"/> stops its entity), snapshot every 7
+    /// events, and with <paramref name="journalRetention"/> their journals are compacted; the rate limiter is off (the
+    /// load is one client address). A new dictionary each call, for the caller's own additions.
+    /// </summary>
+    public static Dictionary<string, string> ServiceSettings(TimeSpan? journalRetention = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["CONVERSATION_ACTORS_PASSIVATE_AFTER"] = "1s",
+            ["CONVERSATION_ACTORS_SNAPSHOT_EVERY"] = "7",
+            ["CONVERSATION_ACTORS_RATE_LIMIT_PERMITS"] = "0",
+            ["CONVERSATION_ACTORS_RATE_LIMIT_ADMIN_PERMITS"] = "0",
+        };
+        if (journalRetention is { } retention)
+        {
+            settings["CONVERSATION_ACTORS_JOURNAL_RETENTION"] = $"{(int)retention.TotalSeconds}s";
+        }
+
+        return settings;
+    }
 
     /// <summary>The seed from <see cref="SeedVariable"/>, else a fresh one.</summary>
     public static int SeedFromEnvironmentOrRandom() =>
