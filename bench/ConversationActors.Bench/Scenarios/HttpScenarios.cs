@@ -68,9 +68,9 @@ public static class HttpScenarios
         var users = hotUsers ?? sizes.IngestUsers;
         var total = (long)sizes.IngestUsers * sizes.IngestMessagesPerUser;
         var journaled = pathPrefix.Length == 0;
-        // At most 200,000 warm-up messages: message i is stamped now + i ms, and the contract refuses timestamps more than
+        // At most 800,000 warm-up messages: message i is stamped now + i/4 ms, and the contract refuses timestamps more than
         // five minutes ahead (MaxClockSkew).
-        await LoadClient.RunAsync(client, new LoadSpec(concurrency, Duration: sizes.IngestWarmUp, Count: 200_000), i => IngestMessage($"{tag}-warm", users, i, now, pathPrefix), LoadClient.IsEnvelopeOk);
+        await LoadClient.RunAsync(client, new LoadSpec(concurrency, Duration: sizes.IngestWarmUp, Count: 800_000), i => IngestMessage($"{tag}-warm", users, i, now, pathPrefix), LoadClient.IsEnvelopeOk);
         var before = journaled ? await JournalCommitCount.ReadAsync(client) : null;
         var cpu = CpuClock.Start(server.Pid);
         var runs = new List<LoadResult>();
@@ -91,13 +91,14 @@ public static class HttpScenarios
 
     /// <summary>
     /// The ingest's request <paramref name="i"/>: a message from one of 20 peers to user <c>i mod users</c>, as
-    /// <c>POST {pathPrefix}/v1/users/{u}/conversations/C2C{peer}/messages</c>.
+    /// <c>POST {pathPrefix}/v1/users/{u}/conversations/C2C{peer}/messages</c>, stamped <c>now + i/4</c> ms (a user's
+    /// messages 250 ms apart and more; 1.2 million messages within the five minutes the contract allows ahead).
     /// </summary>
     internal static HttpRequestMessage IngestMessage(string prefix, int users, long i, long now, string pathPrefix = "")
     {
         var user = $"{prefix}-u{i % users}";
         var peer = $"peer{i / users % 20}";
-        var body = $$"""{"msgID":"{{prefix}}-{{i}}","senderID":"{{peer}}","timestamp":{{now + i}},"summary":"{{FoldData.Summary}}"}""";
+        var body = $$"""{"msgID":"{{prefix}}-{{i}}","senderID":"{{peer}}","timestamp":{{now + (i / 4)}},"summary":"{{FoldData.Summary}}"}""";
         return new HttpRequestMessage(HttpMethod.Post, $"{pathPrefix}/v1/users/{user}/conversations/C2C{peer}/messages")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
