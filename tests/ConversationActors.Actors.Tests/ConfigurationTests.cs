@@ -22,7 +22,8 @@ public sealed class ConfigurationTests
         Assert.Equal(TimeSpan.FromDays(7), config.GetTimeSpan("conversation-actors.retention"));
         Assert.Equal("Data Source=/tmp/configuration-test.db", config.GetString("akka.persistence.journal.sql.connection-string"));
         Assert.Equal("SQLite.MS", config.GetString("akka.persistence.journal.sql.provider-name"));
-        Assert.Equal(1, config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.Equal(typeof(Journal.SqlJournal), Type.GetType(config.GetString("akka.persistence.journal.sql.class")));
+        Assert.Equal(100, config.GetInt("akka.persistence.journal.sql.batch-size"));
         Assert.Equal(
             "conversation",
             config.GetString("akka.actor.serialization-bindings.\"ConversationActors.Domain.Events.IConversationEvent, ConversationActors.Domain\""));

@@ -16,7 +16,6 @@ public sealed class SqliteJournalBatchingTests(DatabaseFolder folder) : IClassFi
     public async Task Concurrent_writes_of_many_users_share_journal_transactions()
     {
         const int users = 200;
-        JournalCommits.Install();
         var database = folder.NewConnectionString("batching");
         await using var node = await TestNode.StartAsync(database);
 

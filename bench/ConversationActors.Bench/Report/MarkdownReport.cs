@@ -211,8 +211,7 @@ public static partial class MarkdownReport
 
         md.AppendLine();
         md.AppendLine("Events per journal transaction: journal rows committed ÷ journal write transactions during the measured repetitions, counted in the "
-            + "server through linq2db's trace (every INSERT into the journal table and every commit of a transaction that made one; reads and snapshot "
-            + "writes are not counted). 1.0 means every event went alone; the writer's batch size (100) is the most one transaction takes.");
+            + "server by the journal's writer at each commit (`JournalCommits`; reads and snapshot writes are not counted). 1.0 means every event went alone; the writer's batch size (100) is the most one transaction takes.");
         md.AppendLine();
     }
 
@@ -675,11 +674,6 @@ public static partial class MarkdownReport
 
         Compare("SQLite write path, all of issue #13 (before: `Cache=Shared`, every read BEGIN IMMEDIATE, each write its own transaction)", "sqlite-before", "sqlite");
         Compare("SQLite: events of concurrent users share transactions (before: `sqlite.batch-across-entities = 0`)", "sqlite-no-cross-entity-batching", "sqlite");
-        foreach (var (name, hocon) in Driver.PostgresVariants.Where(v => v.Hocon is not null))
-        {
-            Compare($"PostgreSQL: configured 3 journal writers (before: `{hocon}`)", name, "postgres");
-        }
-
         md.AppendLine();
         BeforeAfter(md, r);
         TuningNotes(md, r);
@@ -699,11 +693,9 @@ public static partial class MarkdownReport
             + $"{PerTx("sqlite-hot", r.Ingest)} / {PerTx("sqlite", r.FanOut)}. Microsoft.Data.Sqlite runs synchronously, so inside the plugin's write stream "
             + "each commit blocked the stream until it was done and the next write always found the writer idle; opening connections off that thread "
             + "lets the writes that arrive during a commit form the next batch (docs/decisions.md).");
-        var pg = Driver.PostgresVariants.Select(v => (v.Name, Spread: r.Ingest.GetValueOrDefault(v.Name), FanOut: r.FanOut.GetValueOrDefault(v.Name))).ToArray();
-        md.AppendLine("- **PostgreSQL journal writers** (spread events/s, events per transaction; fan-out deliveries/s, events per transaction): "
-            + string.Join("; ", pg.Select(v => string.Create(Inv,
-                $"`{v.Name}` {Fmt(v.Spread?.EventsPerSecond, "N0")} ({PerTx(v.Name, r.Ingest)}), {Fmt(v.FanOut?.EventsPerSecond, "N0")} ({PerTx(v.Name, r.FanOut)})")))
-            + ". More writers means smaller batches: the plugin forms a batch only while every writer is busy.");
+        md.AppendLine($"- **PostgreSQL.** Events per journal transaction, spread / hot / fan-out: {PerTx("postgres", r.Ingest)} / "
+            + $"{PerTx("postgres-hot", r.Ingest)} / {PerTx("postgres", r.FanOut)}. One writer per node (`SqlJournalWriter`, as on SQLite) sends a "
+            + "transaction's rows as one batch of a prepared INSERT; the plugin's three writers formed a batch only while all three were busy.");
         md.AppendLine("- **Group commit inside an entity** shows in the `-hot` rows (64 clients over 10 users): one user's concurrent writes go to the "
             + "journal together. What bounds the spread shape is each fresh user's first write, which waits for its entity's recovery reads "
             + "(snapshot, highest sequence number, replay): see the ingest-by-users curve.");
@@ -732,7 +724,7 @@ public static partial class MarkdownReport
           omission), one whose worker slept until it was due counts from when it was sent (the client's own timer is not the server's).
         - **Recovery rows.** "SELECT + deserialize + fold" folds the same deserialized events into a fresh set in memory with no Akka
           around it, one after the other on one thread. The entity's recovery reads the journal with one streaming statement
-          (`SqliteJournal`) on one thread and folds each event as it arrives on another, so it can take less than that row.
+          (`SqlJournal`) on one thread and folds each event as it arrives on another, so it can take less than that row.
         - **Baselines.** HTTP ceiling: the bytes of the actor's page answer, written from memory. Serialization ceiling: the same
           100 rendered conversation objects serialized with the gateway's JSON options per request. Redis: `ZREVRANGE` on a sorted set
           scored by orderKey, then one `HGETALL` per conversation (pipelined), each hash holding the conversation's fields as JSON values,

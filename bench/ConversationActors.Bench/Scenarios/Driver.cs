@@ -234,12 +234,13 @@ public static class Driver
         ("sqlite-no-cross-entity-batching", string.Empty, "conversation-actors.sqlite.batch-across-entities = 0"),
     ];
 
-    /// <summary>The PostgreSQL servers to run: the configured default (3 journal writers), then 1 and 2 (issue #13's sweep).</summary>
+    /// <summary>
+    /// The PostgreSQL servers to run: the configured store. Issue #13's sweep of the plugin's writer count (1, 2, 3) ended
+    /// with issue 27: one <c>SqlJournalWriter</c> per node writes on both stores, and the plugin's <c>parallelism</c> is unused.
+    /// </summary>
     public static readonly (string Name, string? Hocon)[] PostgresVariants =
     [
         ("postgres", null),
-        ("postgres-parallelism-1", "akka.persistence.journal.sql.parallelism = 1"),
-        ("postgres-parallelism-2", "akka.persistence.journal.sql.parallelism = 2"),
     ];
 
     /// <summary>The variants with <paramref name="before"/>'s run second, right after the configured store's, when there is one.</summary>

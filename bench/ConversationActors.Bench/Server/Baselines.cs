@@ -31,7 +31,6 @@ public sealed class BaselineHostingStartup : IHostingStartup
             return;
         }
 
-        JournalCommits.Install();
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<Baselines>();

@@ -6,14 +6,19 @@ using Akka.Persistence;
 using Akka.Persistence.Sql;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Journal;
+using Akka.Util;
 
 namespace ConversationActors.Actors.Journal;
 
 /// <summary>
-/// Akka.Persistence.Sql's journal on PostgreSQL (config/postgres.conf) and, through <see cref="SqliteJournal"/>, on
-/// SQLite, with the reads every recovery makes done by one statement each (<see cref="SqlStatement"/>; issue 27) and a
-/// write batch with no events answered without the plugin (issue 26).
+/// Akka.Persistence.Sql's journal on SQLite (config/sqlite.conf) and PostgreSQL (config/postgres.conf), with the writes
+/// and the reads every recovery makes done by statements of its own (issue 27), and a write batch with no events
+/// answered without a store (issue 26). The rows are the plugin's, column for column (serializer id, string manifest,
+/// ticks, writer uuid), so the plugin's reads, the read journal and a node of an earlier release read them as their own.
 /// <list type="bullet">
+/// <item>Writes: each write's events are serialized as the plugin serializes them (a write whose payload cannot be
+/// serialized is rejected alone) and handed to <see cref="SqlJournalWriter"/>: one prepared INSERT, the writes of many
+/// entities in one transaction.</item>
 /// <item>Replay is one streaming statement: rows are deserialized and handed to the recovering entity as the store
 /// returns them, so the entity folds while the rows are still being read. The stock replay reads pages of
 /// <c>replay-batch-size</c> rows, each a linq2db query in a transaction of its own, materialized and deserialized by a
@@ -22,13 +27,13 @@ namespace ConversationActors.Actors.Journal;
 /// answered (as the plugin's read waits for it).</item>
 /// <item>An empty batch: Akka sends a <c>DeferAsync</c> made while a write is in flight (an entity answering a retry
 /// that races its first attempt) through the journal; flushed alone it is a batch with no <see cref="AtomicWrite"/>,
-/// and the plugin's write fails on it ("Sequence contains no elements", akka.net #6355). The failure counted on the
+/// and the plugin's write failed on it ("Sequence contains no elements", akka.net #6355). The failure counted on the
 /// journal's circuit breaker: a few such retries opened it, and every write and recovery on the node failed fast as if
 /// the store were down.</item>
 /// </list>
 /// What a replay delivers is what the stock replay delivers: the rows of the persistence id in seq order within
-/// [from, to], not marked deleted, at most <c>max</c>, each as a <see cref="Persistent"/> with the same fields. Writes
-/// (on PostgreSQL), deletions and the read journal are the plugin's, unchanged.
+/// [from, to], not marked deleted, at most <c>max</c>, each as a <see cref="Persistent"/> with the same fields. Deletions
+/// and the read journal are the plugin's, unchanged.
 /// </summary>
 public class SqlJournal : SqlWriteJournal
 {
@@ -37,6 +42,8 @@ public class SqlJournal : SqlWriteJournal
     private readonly DbProviderFactory _provider;
     private readonly string _replay;
     private readonly string _highest;
+    private readonly string _defaultSerializer;
+    private readonly SqlJournalWriter _writer;
 
     /// <summary>Writes not yet answered, by persistence id: a read of the highest sequence number waits for them.</summary>
     private readonly Dictionary<string, Task> _writing = new(StringComparer.Ordinal);
@@ -60,6 +67,19 @@ public class SqlJournal : SqlWriteJournal
             $"WHERE {q(c.PersistenceId)} = @id AND {q(c.SequenceNumber)} >= @from AND {q(c.SequenceNumber)} <= @to " +
             $"AND NOT {q(c.Deleted)} ORDER BY {q(c.SequenceNumber)} LIMIT @max";
         _highest = $"SELECT MAX({q(c.SequenceNumber)}) FROM {TableName} WHERE {q(c.PersistenceId)} = @id AND {q(c.SequenceNumber)} > @from";
+        _defaultSerializer = Settings.DefaultSerializer;
+
+        // sqlite.batch-across-entities = 0 is SQLite's before row in the bench; PostgreSQL always shares transactions.
+        var acrossWrites = _provider != Microsoft.Data.Sqlite.SqliteFactory.Instance
+            || Context.System.Settings.Config.GetInt("conversation-actors.sqlite.batch-across-entities", 1) == 1;
+        _writer = new SqlJournalWriter(
+            _provider,
+            Settings.ConnectionString,
+            TableName,
+            [q(c.Created), q(c.Deleted), q(c.PersistenceId), q(c.SequenceNumber), q(c.Message), q(c.Manifest),
+                q(c.Identifier), WriterUuid is not null ? q(c.WriterUuid) : null, Settings.PluginConfig.TagMode == TagMode.TagTable ? null : q(c.Tags)],
+            Settings.DaoConfig.BatchSize,
+            acrossWrites);
     }
 
     /// <summary>The plugin's journal settings, read from this journal's config.</summary>
@@ -88,9 +108,70 @@ public class SqlJournal : SqlWriteJournal
         return written;
     }
 
-    /// <summary>Writes one entity's non-empty batch; the task completes when it is durable. The plugin's, unless overridden.</summary>
-    protected virtual Task<IImmutableList<Exception>> WriteAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken) =>
-        base.WriteMessagesAsync(writes, cancellationToken);
+    /// <summary>
+    /// Writes one entity's non-empty batch through <see cref="SqlJournalWriter"/>; the task completes when it is durable.
+    /// Each write's events are serialized as the plugin serializes them, and a write whose payload cannot be serialized is
+    /// rejected alone (its exception in the answer's list), as the plugin does.
+    /// </summary>
+    protected virtual Task<IImmutableList<Exception>> WriteAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken)
+    {
+        var created = DateTime.UtcNow.Ticks;
+        var rows = new List<JournalWrite>();
+        Exception?[]? rejections = null;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var first = rows.Count;
+            try
+            {
+                foreach (var representation in (IImmutableList<IPersistentRepresentation>)writes[i].Payload)
+                {
+                    rows.Add(Serialize(representation, created));
+                }
+            }
+            catch (Exception e)
+            {
+                rows.RemoveRange(first, rows.Count - first);
+                (rejections ??= new Exception?[writes.Count])[i] = e;
+            }
+        }
+
+        // Nothing but rejections: nothing to write.
+        var written = rows.Count == 0 ? Task.CompletedTask : _writer.WriteAsync(rows);
+        IImmutableList<Exception> answer = rejections?.ToImmutableList()!;
+        return written.ContinueWith(
+            t =>
+            {
+                t.GetAwaiter().GetResult();
+                return answer;
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    protected override void PostStop()
+    {
+        _writer.Dispose();
+        base.PostStop();
+    }
+
+    /// <summary>One event as the plugin's <c>ByteArrayJournalSerializer</c> writes it.</summary>
+    private JournalWrite Serialize(IPersistentRepresentation representation, long created)
+    {
+        var payload = representation.Payload;
+        var serialization = Context.System.Serialization;
+        var serializer = serialization.FindSerializerForType(payload.GetType(), _defaultSerializer);
+        var manifest = serializer switch
+        {
+            Akka.Serialization.SerializerWithStringManifest strings => strings.Manifest(payload),
+            { IncludeManifest: true } => payload.GetType().TypeQualifiedName(),
+            _ => string.Empty,
+        };
+        var bytes = Akka.Serialization.Serialization.WithTransport(serialization.System, (serializer, payload), static s => s.serializer.ToBinary(s.payload));
+        return new JournalWrite(
+            representation.PersistenceId, representation.SequenceNr, representation.Timestamp == 0 ? created : representation.Timestamp,
+            bytes, manifest, serializer.Identifier, WriterUuid);
+    }
 
     /// <summary>
     /// Waits for this journal's unanswered write of the entity (failed or not), then reads the highest sequence number

@@ -35,6 +35,12 @@ public sealed class SqlStatement : IAsyncDisposable
             : throw new ConfigurationException($"provider-name '{name}': this service reads only SQLite and PostgreSQL stores");
     }
 
+    /// <summary>
+    /// A row refused because one with its key exists: SQLite's SQLITE_CONSTRAINT (19), PostgreSQL's unique_violation
+    /// (SQLSTATE 23505). What two incarnations of one entity writing the same sequence number meet.
+    /// </summary>
+    public static bool IsUniqueViolation(DbException e) => e is SqliteException { SqliteErrorCode: 19 } || e.SqlState == "23505";
+
     /// <summary>A table or column name quoted for both providers (the plugin's names are used exactly as configured).</summary>
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

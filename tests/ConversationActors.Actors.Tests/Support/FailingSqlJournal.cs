@@ -38,7 +38,7 @@ public enum ReplayFault
 /// <see cref="ConfigLine"/>; tests switch a fault on with <see cref="Inject"/> and off by disposing it.
 /// Injected writes never reach the database.
 /// </summary>
-public sealed class FailingSqlJournal(Config config) : SqliteJournal(config)
+public sealed class FailingSqlJournal(Config config) : SqlJournal(config)
 {
     public const string ConfigLine =
         "akka.persistence.journal.sql.class = \"ConversationActors.Actors.Tests.Support.FailingSqlJournal, ConversationActors.Actors.Tests\"";

@@ -7,7 +7,7 @@ namespace ConversationActors.Gateway.Tests.Infrastructure;
 /// The real SQL journal, except that recovering a user whose ID starts with <see cref="SlowPrefix"/>
 /// takes <see cref="Delay"/>: a deterministic way to make the cluster answer later than ask-timeout.
 /// </summary>
-public sealed class SlowRecoveryJournal(Config config) : SqliteJournal(config)
+public sealed class SlowRecoveryJournal(Config config) : SqlJournal(config)
 {
     public const string SlowPrefix = "conversations-slow-";
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(2);
