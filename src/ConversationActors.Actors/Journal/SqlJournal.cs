@@ -100,7 +100,7 @@ public class SqlJournal : SqlWriteJournal
         }
 
         // Akka sends one entity's writes per call.
-        var written = WriteAsync(writes, cancellationToken);
+        var written = WriteAsync(writes);
         var persistenceId = writes[0].PersistenceId;
         _writing[persistenceId] = written;
         var self = Self;
@@ -113,7 +113,7 @@ public class SqlJournal : SqlWriteJournal
     /// Each write's events are serialized as the plugin serializes them, and a write whose payload cannot be serialized is
     /// rejected alone (its exception in the answer's list), as the plugin does.
     /// </summary>
-    protected virtual Task<IImmutableList<Exception>> WriteAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken)
+    private Task<IImmutableList<Exception>> WriteAsync(IReadOnlyList<AtomicWrite> writes)
     {
         var created = DateTime.UtcNow.Ticks;
         var rows = new List<JournalWrite>();
